@@ -1,0 +1,128 @@
+# mikibridge — offline SmartHR x ミキワメAI bridge.
+#
+#   make            build ./mikibridge (needs libcsv, PCRE2, pkg-config)
+#   make check      install missing test tools (Debian), run every test,
+#                   then the golden suite under ASan+UBSan and valgrind
+#   make demo       run the main jobs on samples/
+#   make help       all targets
+
+PREFIX	?= /usr/local
+BINDIR	 = $(PREFIX)/bin
+MANDIR	 = $(PREFIX)/share/man/man1
+VERSION	 = 0.1.0
+
+CC	?= cc
+CFLAGS	?= -O2 -g
+WARN	 = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wconversion \
+	   -Wno-sign-conversion -Wmissing-prototypes -Wstrict-prototypes
+PCRE2_CFLAGS != pkg-config --cflags libpcre2-8 2>/dev/null || true
+PCRE2_LIBS   != pkg-config --libs libpcre2-8 2>/dev/null || echo -lpcre2-8
+UNAME	    != uname -s
+ICONV_LIBS_Darwin = -liconv
+ICONV_LIBS_FreeBSD = -liconv
+ICONV_LIBS = $(ICONV_LIBS_$(UNAME))
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -DVERSION=\"$(VERSION)\" $(PCRE2_CFLAGS)
+LDLIBS	 += -lcsv $(PCRE2_LIBS) $(ICONV_LIBS)
+
+SRCS = \
+	src/cmd_convert.c \
+	src/cmd_inspect.c \
+	src/cmd_profile.c \
+	src/cmd_departments.c \
+	src/cmd_employees.c \
+	src/cmd_results.c \
+	src/csvin.c \
+	src/csvout.c \
+	src/diag.c \
+	src/enc.c \
+	src/flow.c \
+	src/norm.c \
+	src/ofile.c \
+	src/profile.c \
+	src/re.c \
+	src/util.c
+MAIN = src/main.c
+
+UNITS = \
+	tests/unit/t_csvin \
+	tests/unit/t_csvout \
+	tests/unit/t_enc \
+	tests/unit/t_norm \
+	tests/unit/t_profile
+
+OBJS	  = $(SRCS:src/%.c=build/%.o)
+ASAN_OBJS = $(SRCS:src/%.c=build/asan/%.o)
+SANITIZE  = -fsanitize=address,undefined -fno-omit-frame-pointer \
+	    -fno-sanitize-recover=all
+
+# Golden cases that also run under valgrind (the whole suite would be slow).
+VALGRIND_CASES = convert/ inspect/0 profile/001
+
+all: mikibridge
+
+mikibridge: $(OBJS) build/main.o
+	$(CC) $(LDFLAGS) -o $@ $(OBJS) build/main.o $(LDLIBS)
+
+mikibridge-asan: $(ASAN_OBJS) build/asan/main.o
+	$(CC) $(LDFLAGS) $(SANITIZE) -o $@ $(ASAN_OBJS) build/asan/main.o $(LDLIBS)
+
+build/%.o: src/%.c src/*.h
+	@mkdir -p build
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c -o $@ $<
+
+build/asan/%.o: src/%.c src/*.h
+	@mkdir -p build/asan
+	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SANITIZE) -c -o $@ $<
+
+tests/unit/t_%: tests/unit/t_%.c tests/unit/tap.h $(ASAN_OBJS)
+	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SANITIZE) -Isrc -o $@ $< \
+	    $(ASAN_OBJS) $(LDLIBS)
+
+deps:
+	@bash tests/deps.sh check
+
+check: deps
+	@$(MAKE) --no-print-directory CFLAGS="$(CFLAGS) -Werror" mikibridge \
+	    mikibridge-asan $(UNITS)
+	@echo "== unit tests and golden cases"
+	@UNIT_TESTS="$(UNITS)" MB=./mikibridge tests/run
+	@echo "== golden cases under AddressSanitizer and UBSan"
+	@ASAN_OPTIONS=detect_leaks=1 MB=./mikibridge-asan tests/run
+	@echo "== golden cases under valgrind: $(VALGRIND_CASES)"
+	@MB=./mikibridge tests/run --valgrind $(VALGRIND_CASES)
+
+demo: mikibridge
+	@bash tests/deps.sh build
+	@$(MAKE) --no-print-directory mikibridge
+	@sh samples/demo.sh ./mikibridge
+
+lint:
+	@bash tests/deps.sh check
+	mandoc -Tlint -Wwarning man/mikibridge.1
+	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
+	    --std=c11 --inline-suppr src
+
+install: mikibridge
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
+	cp mikibridge $(DESTDIR)$(BINDIR)/mikibridge
+	chmod 755 $(DESTDIR)$(BINDIR)/mikibridge
+	cp man/mikibridge.1 $(DESTDIR)$(MANDIR)/mikibridge.1
+	chmod 644 $(DESTDIR)$(MANDIR)/mikibridge.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/mikibridge $(DESTDIR)$(MANDIR)/mikibridge.1
+
+clean:
+	rm -rf build mikibridge mikibridge-asan $(UNITS) demo-out
+
+help:
+	@echo "make           build ./mikibridge"
+	@echo "make check     install missing test tools (Debian), run unit tests,"
+	@echo "               golden cases, ASan+UBSan and valgrind runs"
+	@echo "make demo      run mikibridge on samples/ (output in demo-out/)"
+	@echo "make lint      mandoc -Tlint and cppcheck"
+	@echo "make install   install to PREFIX (/usr/local), DESTDIR honoured"
+	@echo "make uninstall remove what install put there"
+	@echo "make clean     remove build products"
+
+.PHONY: all check deps demo lint install uninstall clean help

@@ -1,0 +1,65 @@
+/*
+ * cli: the options of SPEC §1, parsed once for every command, and the
+ * command table. Options that belong to one command are parsed by the same
+ * parser; a command refuses those it does not take, with the same message.
+ */
+#ifndef CLI_H
+#define CLI_H
+
+#include <stddef.h>
+
+#include "enc.h"
+
+/* Command-specific options, as bits of struct cmd's accepts. */
+#define OPT_MATCH		0x01
+#define OPT_MDEPTS		0x02
+#define OPT_SDEPTS		0x04
+#define OPT_MEMPS		0x08
+#define OPT_SEMPS		0x10
+#define OPT_CHANGED_ONLY	0x20
+#define OPT_MAX_NEW		0x40
+
+struct opts {
+	const char	 *output;	/* -o; NULL = standard output */
+	const char	 *errors;	/* --errors */
+	const char	 *plan;		/* --plan */
+	const char	 *json;		/* --json-summary */
+	const char	 *profile;	/* --profile */
+	enum enc	  in_enc;	/* --input-encoding */
+	enum enc	  out_enc;	/* --output-encoding, if out_enc_set */
+	int		  out_enc_set;
+	int		  crlf;		/* --eol */
+	int		  excel_safe;
+	int		  quiet;
+	const char	 *match;	/* --match */
+	const char	**mdepts;	/* --mikiwame-departments, in order */
+	size_t		  nmdepts;
+	const char	 *sdepts;	/* --smarthr-departments */
+	const char	 *memps;	/* --mikiwame-employees */
+	const char	 *semps;	/* --smarthr-employees */
+	int		  changed_only;
+	long		  max_new;	/* -1 when not given */
+	unsigned	  given;	/* OPT_* bits seen */
+	char		**args;		/* operands */
+	int		  nargs;
+};
+
+struct cmd {
+	const char	 *name;
+	int		(*run)(const struct cmd *, struct opts *);
+	const char	 *synopsis;	/* as in the man page, after the name */
+	unsigned	  accepts;	/* OPT_* bits */
+};
+
+int	cmd_convert(const struct cmd *, struct opts *);
+int	cmd_inspect(const struct cmd *, struct opts *);
+int	cmd_profile(const struct cmd *, struct opts *);
+int	cmd_departments(const struct cmd *, struct opts *);
+int	cmd_employees(const struct cmd *, struct opts *);
+int	cmd_results(const struct cmd *, struct opts *);
+
+/* Prints "mikibridge: CMD: message" and returns 2, for usage errors. */
+int	usage_error(const struct cmd *, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+
+#endif

@@ -1,0 +1,289 @@
+/*
+ * csvin: libcsv underneath, physical line numbers on top.
+ *
+ * The input is cut into physical lines (CRLF, LF or CR, each one line end)
+ * and each line is handed to csv_parse on its own. A record therefore
+ * begins on the line that was being fed when its first byte went in, and
+ * ends, at most once per line, at a line end. A line end inside a quoted
+ * field is still a physical line: it is counted, and the field keeps it.
+ *
+ * libcsv options: CSV_STRICT makes a stray quote an error instead of data,
+ * CSV_STRICT_FINI makes an unterminated quote at end of input an error, and
+ * a space function that accepts nothing keeps spaces (the tool trims per
+ * role, and convert trims nothing). libcsv grows its field buffer by a fixed
+ * block; the block is raised to the current buffer size before every line,
+ * which makes the growth geometric and a 50 MB field linear.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <csv.h>
+
+#include "csvin.h"
+#include "util.h"
+
+#define CSVIN_BUFSIZE	65536
+
+struct csvin {
+	FILE		 *fp;
+	const char	 *name;
+	struct csv_parser p;
+	char		 *buf;		/* raw input */
+	size_t		  bufsize, pos, n;
+	int		  eof;
+	int		  pending_cr;	/* the last line ended with CR at a read boundary */
+	int		  first;	/* nothing read yet: look for a BOM */
+	size_t		  line;		/* physical line being fed (1-based) */
+	size_t		  rec_line;	/* first line of the record in progress */
+	int		  in_rec;	/* bytes of a record have been fed */
+	int		  done;		/* a record is complete */
+	int		  toobig;
+	struct buf	  data;		/* the record's fields, NUL-separated */
+	size_t		 *off, *lens;	/* field offsets and lengths */
+	const char	**ptr;
+	size_t		  nf, fcap;
+	struct rec	  rec;
+	char		  err[256];
+};
+
+static int
+no_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+static int
+is_term(unsigned char c)
+{
+	return c == '\r' || c == '\n';
+}
+
+static void
+on_field(void *s, size_t len, void *arg)
+{
+	struct csvin	*in = arg;
+
+	if (in->nf == in->fcap) {
+		in->fcap = in->fcap ? in->fcap * 2 : 64;
+		in->off = xreallocarray(in->off, in->fcap, sizeof(*in->off));
+		in->lens = xreallocarray(in->lens, in->fcap, sizeof(*in->lens));
+	}
+	if (in->data.len + len > CSVIN_MAX_RECORD) {
+		in->toobig = 1;
+		len = 0;
+	}
+	in->off[in->nf] = in->data.len;
+	in->lens[in->nf] = len;
+	in->nf++;
+	buf_add(&in->data, s, len);
+	buf_addc(&in->data, '\0');
+}
+
+static void
+on_row(int c, void *arg)
+{
+	struct csvin	*in = arg;
+
+	(void)c;
+	in->done = 1;
+}
+
+struct csvin *
+csvin_open(FILE *fp, const char *name)
+{
+	struct csvin	*in;
+
+	in = xcalloc(1, sizeof(*in));
+	in->fp = fp;
+	in->name = name;
+	in->bufsize = CSVIN_BUFSIZE;
+	in->first = 1;
+	in->line = 1;
+	if (csv_init(&in->p, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+		fprintf(stderr, "%s: out of memory\n", progname);
+		exit(2);
+	}
+	csv_set_space_func(&in->p, no_space);
+	csv_set_term_func(&in->p, is_term);
+	csv_set_blk_size(&in->p, CSVIN_BUFSIZE);
+	return in;
+}
+
+void
+csvin_set_bufsize(struct csvin *in, size_t n)
+{
+	in->bufsize = n > 0 ? n : 1;
+}
+
+void
+csvin_close(struct csvin *in)
+{
+	if (in == NULL)
+		return;
+	csv_free(&in->p);
+	free(in->buf);
+	buf_free(&in->data);
+	free(in->off);
+	free(in->lens);
+	free(in->ptr);
+	free(in);
+}
+
+const char *
+csvin_error(const struct csvin *in)
+{
+	return in->err;
+}
+
+size_t
+csvin_lines(const struct csvin *in)
+{
+	return in->line - 1;
+}
+
+static int
+fill(struct csvin *in)
+{
+	size_t	 r;
+
+	if (in->buf == NULL)
+		in->buf = xmalloc(in->bufsize < 3 ? 3 : in->bufsize);
+	in->n = fread(in->buf, 1, in->bufsize, in->fp);
+	/* The first read must hold three bytes to see a BOM whole. */
+	while (in->first && in->n < 3 && in->n > 0 &&
+	    (r = fread(in->buf + in->n, 1, 3 - in->n, in->fp)) > 0)
+		in->n += r;
+	in->pos = 0;
+	if (in->n == 0) {
+		if (ferror(in->fp)) {
+			snprintf(in->err, sizeof(in->err), "%s: read error: %s",
+			    in->name, strerror(errno));
+			return -1;
+		}
+		in->eof = 1;
+	}
+	return 0;
+}
+
+/* Hands bytes to libcsv; -1 on a strict-mode error (stray quote). */
+static int
+feed(struct csvin *in, const char *s, size_t len)
+{
+	size_t	 used;
+
+	if (in->p.entry_size > in->p.blk_size)
+		csv_set_blk_size(&in->p, in->p.entry_size);
+	used = csv_parse(&in->p, s, len, on_field, on_row, in);
+	if (used != len) {
+		if (csv_error(&in->p) == CSV_EPARSE)
+			snprintf(in->err, sizeof(in->err), "%s:%zu: stray "
+			    "quote or text after a closing quote (the file is "
+			    "not RFC 4180 CSV; the record began on line %zu)",
+			    in->name, in->line, in->rec_line);
+		else
+			snprintf(in->err, sizeof(in->err), "%s:%zu: %s",
+			    in->name, in->line, csv_strerror(csv_error(&in->p)));
+		return -1;
+	}
+	return 0;
+}
+
+static struct rec *
+finish(struct csvin *in)
+{
+	size_t	 i;
+
+	in->ptr = xreallocarray(in->ptr, in->nf ? in->nf : 1, sizeof(*in->ptr));
+	for (i = 0; i < in->nf; i++)
+		in->ptr[i] = in->data.p + in->off[i];
+	in->rec.line = in->rec_line;
+	in->rec.nf = in->nf;
+	in->rec.f = in->ptr;
+	in->rec.len = in->lens;
+	in->done = 0;
+	in->in_rec = 0;
+	return &in->rec;
+}
+
+int
+csvin_next(struct csvin *in, struct rec **r)
+{
+	const char	*s, *e;
+	size_t		 len;
+	int		 ended;
+
+	in->nf = 0;
+	buf_reset(&in->data);
+	for (;;) {
+		if (in->pos == in->n) {
+			if (in->eof)
+				break;
+			if (fill(in) == -1)
+				return -1;
+			if (in->eof)
+				break;
+			if (in->first) {
+				in->first = 0;
+				/* A BOM can only be whole if the read holds it. */
+				if (in->n >= 3 &&
+				    memcmp(in->buf, "\xEF\xBB\xBF", 3) == 0)
+					in->pos = 3;
+			}
+			continue;
+		}
+		s = in->buf + in->pos;
+		len = in->n - in->pos;
+		/* The LF of a CRLF split across two reads ends no line. */
+		if (in->pending_cr && s[0] == '\n') {
+			in->pending_cr = 0;
+			in->pos++;
+			if (in->in_rec && feed(in, s, 1) == -1)
+				return -1;
+			continue;
+		}
+		in->pending_cr = 0;
+		for (e = s; e < s + len && *e != '\n' && *e != '\r'; e++)
+			continue;
+		ended = e < s + len;
+		if (ended) {
+			if (*e == '\r' && e + 1 < s + len && e[1] == '\n')
+				e++;
+			else if (*e == '\r' && e + 1 == s + len)
+				in->pending_cr = 1;
+			e++;
+		}
+		len = (size_t)(e - s);
+		if (!in->in_rec && !(ended && (s[0] == '\r' || s[0] == '\n'))) {
+			in->in_rec = 1;
+			in->rec_line = in->line;
+		}
+		in->pos += len;
+		if (in->in_rec && feed(in, s, len) == -1)
+			return -1;
+		if (ended)
+			in->line++;
+		if (in->done)
+			goto got;
+	}
+	if (in->in_rec) {
+		if (csv_fini(&in->p, on_field, on_row, in) != 0) {
+			snprintf(in->err, sizeof(in->err), "%s:%zu: unterminated "
+			    "quoted field: the quote opened on line %zu is never "
+			    "closed", in->name, in->rec_line, in->rec_line);
+			return -1;
+		}
+		if (in->done)
+			goto got;
+	}
+	return 0;
+got:
+	if (in->toobig) {
+		snprintf(in->err, sizeof(in->err), "%s:%zu: record larger than "
+		    "%zu MiB", in->name, in->rec_line, CSVIN_MAX_RECORD >> 20);
+		return -1;
+	}
+	*r = finish(in);
+	return 1;
+}

@@ -1,0 +1,39 @@
+/*
+ * csvin: records of raw fields from a CSV file, with the physical line on
+ * which each record begins. libcsv does the parsing in strict mode; this
+ * module feeds it one physical line at a time so that it can count lines
+ * (libcsv counts none), skips blank lines, drops a leading UTF-8 BOM, and
+ * turns libcsv's strict-mode errors into messages that name the line.
+ *
+ * Fields are raw bytes in the file's encoding (CP932 trail bytes never equal
+ * '"', ',', CR or LF, so the structure can be parsed before decoding). A
+ * record returned by csvin_next stays valid until the next call.
+ */
+#ifndef CSVIN_H
+#define CSVIN_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* A record is refused past this size: a clear error, not an allocation failure. */
+#define CSVIN_MAX_RECORD	((size_t)512 << 20)
+
+struct rec {
+	size_t		  line;		/* physical line of its first byte */
+	size_t		  nf;		/* number of fields */
+	const char	**f;		/* field bytes, each NUL-terminated */
+	const size_t	 *len;		/* field lengths */
+};
+
+struct csvin;
+
+struct csvin	*csvin_open(FILE *, const char *name);
+void		 csvin_close(struct csvin *);
+void		 csvin_set_bufsize(struct csvin *, size_t);	/* for tests */
+
+/* 1: *r is the next record; 0: end of input; -1: error, see csvin_error. */
+int		 csvin_next(struct csvin *, struct rec **r);
+const char	*csvin_error(const struct csvin *);
+size_t		 csvin_lines(const struct csvin *);	/* physical lines read */
+
+#endif

@@ -1,0 +1,112 @@
+/*
+ * flow: the loop every command shares. It opens the inputs (spooling a
+ * pipe to a temporary file so it can be read twice), detects encodings,
+ * reads and maps headers, decodes only the fields a command asks for,
+ * writes output records through csvout, routes every status to diag, and
+ * at the end commits all outputs together or none of them.
+ *
+ * Ownership: a struct rec from input_next is valid until the next call on
+ * that input; text decoded by input_field lives in the caller's buffer.
+ */
+#ifndef FLOW_H
+#define FLOW_H
+
+#include "cli.h"
+#include "csvin.h"
+#include "csvout.h"
+#include "diag.h"
+#include "enc.h"
+#include "ofile.h"
+#include "profile.h"
+
+struct input {
+	char		*name;		/* as given; "-" for standard input */
+	FILE		*fp;		/* seekable: a file or a spool */
+	struct detect	 det;
+	enum enc	 enc;		/* ENC_UTF8 or ENC_CP932 */
+	struct csvin	*csv;
+	size_t		 nh;		/* header fields */
+	char		**hdr;		/* decoded header fields */
+	char		**nhdr;		/* normalized header fields */
+	size_t		 hdr_line;
+	struct codec	*codec;
+};
+
+struct flow {
+	const struct cmd *cmd;
+	struct opts	*o;
+	struct profile	*prof;
+	struct codec	*codec;
+	struct diag	*diag;
+	struct input	*in;		/* the primary input */
+	enum enc	 out_enc;
+	struct ofile	 out, rep, plan, json;
+	struct csvout	 w, rw, pw;
+	struct buf	 err;
+	struct buf	 tmp;
+};
+
+/* Loads the profile; 2 (message printed) on error, else 0. */
+int		 flow_init(struct flow *, const struct cmd *, struct opts *);
+
+/*
+ * Opens an input: detects its encoding (or takes --input-encoding) and
+ * reads its header. NULL with the reason in f->err on failure.
+ */
+struct input	*flow_input(struct flow *, const char *path);
+void		 input_close(struct input *);
+int		 input_rewind(struct input *, struct buf *err);
+
+/* Next record, skipping records whose fields are all empty. 1, 0, -1. */
+int		 input_next(struct input *, struct rec **, struct buf *err);
+
+/* Does the record have the header's field count (extra empties allowed)? */
+int		 input_count_ok(const struct input *, const struct rec *);
+
+/*
+ * Decodes field col of r into out (reset first), trimmed of spaces, TABs
+ * and U+3000 when trim is set. col -1 or past the record gives "". Returns
+ * 0, or -1 after adding ENCODING_INVALID (line, key, name as given).
+ */
+int		 input_field(struct flow *, struct input *, const struct rec *,
+		    int col, int trim, struct buf *out, const char *key,
+		    const char *name);
+
+/* Maps roles of section onto in's header (profile_map); -1 and f->err. */
+int		 input_map(struct flow *, struct input *, const char *section,
+		    const char *const *role, const int *req, size_t nr,
+		    int *col);
+
+/*
+ * Opens -o, --errors, --plan and --json-summary, with the output encoding
+ * defaulting to the primary input's, and writes the output header hdr
+ * (nh fields; none when hdr is NULL). 2 (message printed) on error.
+ */
+int		 flow_outputs(struct flow *, const char *const *hdr, size_t nh);
+
+/*
+ * Writes an output record. 0 written; 1 excluded with
+ * ENCODING_UNREPRESENTABLE (names[i] names field i in the message); -1 on a
+ * write error (f->err set).
+ */
+int		 flow_write(struct flow *, const char *const *fld,
+		    const size_t *len, size_t n, size_t line,
+		    const char *const *names, const char *key,
+		    const char *name);
+
+/* Prints "mikibridge: msg", removes every output, returns 2. */
+int		 flow_fail(struct flow *, const char *fmt, ...)
+		    __attribute__((format(printf, 2, 3)));
+
+/*
+ * Ends the run with status 0/1 from the report (or 3 when limit is set:
+ * the output is dropped, report and plan kept): writes the report, commits
+ * the outputs, prints the summary. Returns the exit status.
+ */
+int		 flow_finish(struct flow *, int limit);
+void		 flow_free(struct flow *);
+
+/* Opens path ("-" = stdin) as a seekable stream; NULL and err on failure. */
+FILE		*flow_open_seekable(const char *path, struct buf *err);
+
+#endif

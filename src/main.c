@@ -1,0 +1,282 @@
+/*
+ * main: the command table, the one option parser, exit statuses.
+ *
+ * Exit statuses (SPEC §1): 0 done with an empty error report, 1 done with
+ * report rows, 2 usage or input error (nothing written), 3 a safety limit
+ * (--max-new) tripped.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "util.h"
+
+#ifndef VERSION
+#define VERSION "0.1.0"
+#endif
+
+#define COMMON "[-q] [-o FILE] [--errors FILE] [--plan FILE] " \
+	"[--json-summary FILE]\n\t[--input-encoding ENC] [--output-encoding ENC] " \
+	"[--eol crlf|lf] [--excel-safe]\n\t[--profile FILE]"
+
+static const struct cmd cmds[] = {
+	{ "departments", cmd_departments,
+	    "[--mikiwame-departments FILE] [--changed-only]\n\t" COMMON
+	    " [SMARTHR_DEPARTMENTS]",
+	    OPT_MDEPTS | OPT_CHANGED_ONLY },
+	{ "employees", cmd_employees,
+	    "--match email|employee-number\n\t--mikiwame-departments FILE "
+	    "[--mikiwame-departments FILE ...]\n\t[--smarthr-departments FILE] "
+	    "[--mikiwame-employees FILE] [--changed-only]\n\t[--max-new N] "
+	    COMMON " [SMARTHR_EMPLOYEES]",
+	    OPT_MATCH | OPT_MDEPTS | OPT_SDEPTS | OPT_MEMPS |
+	    OPT_CHANGED_ONLY | OPT_MAX_NEW },
+	{ "results", cmd_results,
+	    "--match email|employee-number --smarthr-employees FILE\n\t" COMMON
+	    " [MIKIWAME_RESULTS]",
+	    OPT_MATCH | OPT_SEMPS },
+	{ "inspect", cmd_inspect,
+	    "[--input-encoding ENC] [--profile FILE] FILE ...", 0 },
+	{ "convert", cmd_convert, COMMON " [INPUT]", 0 },
+	{ "profile", cmd_profile,
+	    "[-o FILE] [--output-encoding ENC] [--eol crlf|lf] "
+	    "[--profile FILE]", 0 },
+};
+
+enum {
+	O_ERRORS = 256, O_PLAN, O_JSON, O_IENC, O_OENC, O_EOL, O_EXCEL,
+	O_PROFILE, O_MATCH, O_MDEPTS, O_SDEPTS, O_MEMPS, O_SEMPS, O_CHANGED,
+	O_MAXNEW, O_VERSION
+};
+
+static const struct option longopts[] = {
+	{ "output", required_argument, NULL, 'o' },
+	{ "errors", required_argument, NULL, O_ERRORS },
+	{ "plan", required_argument, NULL, O_PLAN },
+	{ "json-summary", required_argument, NULL, O_JSON },
+	{ "input-encoding", required_argument, NULL, O_IENC },
+	{ "output-encoding", required_argument, NULL, O_OENC },
+	{ "eol", required_argument, NULL, O_EOL },
+	{ "excel-safe", no_argument, NULL, O_EXCEL },
+	{ "profile", required_argument, NULL, O_PROFILE },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, O_VERSION },
+	{ "match", required_argument, NULL, O_MATCH },
+	{ "mikiwame-departments", required_argument, NULL, O_MDEPTS },
+	{ "smarthr-departments", required_argument, NULL, O_SDEPTS },
+	{ "mikiwame-employees", required_argument, NULL, O_MEMPS },
+	{ "smarthr-employees", required_argument, NULL, O_SEMPS },
+	{ "changed-only", no_argument, NULL, O_CHANGED },
+	{ "max-new", required_argument, NULL, O_MAXNEW },
+	{ NULL, 0, NULL, 0 }
+};
+
+static void
+usage(FILE *fp)
+{
+	size_t	 i;
+
+	fprintf(fp, "usage:");
+	for (i = 0; i < ARRAY_LEN(cmds); i++)
+		fprintf(fp, "%s%s %s %s\n", i ? "      " : " ", progname,
+		    cmds[i].name, cmds[i].synopsis);
+	fprintf(fp, "       %s --help | --version\n", progname);
+}
+
+static void
+cmd_usage(const struct cmd *c, FILE *fp)
+{
+	fprintf(fp, "usage: %s %s %s\n", progname, c->name, c->synopsis);
+}
+
+int
+usage_error(const struct cmd *c, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	fprintf(stderr, "%s: %s: ", progname, c->name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	cmd_usage(c, stderr);
+	return 2;
+}
+
+static const char *
+optname(int ch)
+{
+	size_t	 i;
+
+	for (i = 0; longopts[i].name != NULL; i++)
+		if (longopts[i].val == ch)
+			return longopts[i].name;
+	return "?";
+}
+
+static int
+parse(const struct cmd *c, int argc, char **argv, struct opts *o)
+{
+	static const struct { int ch; unsigned bit; } own[] = {
+		{ O_MATCH, OPT_MATCH }, { O_MDEPTS, OPT_MDEPTS },
+		{ O_SDEPTS, OPT_SDEPTS }, { O_MEMPS, OPT_MEMPS },
+		{ O_SEMPS, OPT_SEMPS }, { O_CHANGED, OPT_CHANGED_ONLY },
+		{ O_MAXNEW, OPT_MAX_NEW },
+	};
+	size_t	 i;
+	int	 ch;
+	char	*end;
+
+	memset(o, 0, sizeof(*o));
+	o->in_enc = ENC_AUTO;
+	o->crlf = 1;
+	o->max_new = -1;
+	opterr = 0;
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, ":o:qh", longopts, NULL)) != -1) {
+		for (i = 0; i < ARRAY_LEN(own); i++)
+			if (own[i].ch == ch && !(c->accepts & own[i].bit))
+				return usage_error(c, "unknown option --%s",
+				    optname(ch));
+		switch (ch) {
+		case 'o':
+			o->output = optarg;
+			break;
+		case 'q':
+			o->quiet = 1;
+			break;
+		case 'h':
+			cmd_usage(c, stdout);
+			return fflush(stdout) == EOF ? 2 : 0;
+		case O_VERSION:
+			printf("%s %s\n", progname, VERSION);
+			return fflush(stdout) == EOF ? 2 : 0;
+		case O_ERRORS:
+			o->errors = optarg;
+			break;
+		case O_PLAN:
+			o->plan = optarg;
+			break;
+		case O_JSON:
+			o->json = optarg;
+			break;
+		case O_PROFILE:
+			o->profile = optarg;
+			break;
+		case O_IENC:
+			if (enc_parse_input(optarg, &o->in_enc) == -1)
+				return usage_error(c, "unknown input encoding "
+				    "\"%s\" (auto, utf-8, cp932)", optarg);
+			break;
+		case O_OENC:
+			if (enc_parse_output(optarg, &o->out_enc) == -1)
+				return usage_error(c, "unknown output encoding "
+				    "\"%s\" (utf-8, utf-8-bom, cp932)", optarg);
+			o->out_enc_set = 1;
+			break;
+		case O_EOL:
+			if (strcmp(optarg, "crlf") == 0)
+				o->crlf = 1;
+			else if (strcmp(optarg, "lf") == 0)
+				o->crlf = 0;
+			else
+				return usage_error(c, "--eol takes crlf or lf, "
+				    "not \"%s\"", optarg);
+			break;
+		case O_EXCEL:
+			o->excel_safe = 1;
+			break;
+		case O_MATCH:
+			if (strcmp(optarg, "email") != 0 &&
+			    strcmp(optarg, "employee-number") != 0)
+				return usage_error(c, "--match takes email or "
+				    "employee-number, not \"%s\"", optarg);
+			o->match = optarg;
+			o->given |= OPT_MATCH;
+			break;
+		case O_MDEPTS:
+			o->mdepts = xreallocarray(o->mdepts, o->nmdepts + 1,
+			    sizeof(*o->mdepts));
+			o->mdepts[o->nmdepts++] = optarg;
+			o->given |= OPT_MDEPTS;
+			break;
+		case O_SDEPTS:
+			o->sdepts = optarg;
+			o->given |= OPT_SDEPTS;
+			break;
+		case O_MEMPS:
+			o->memps = optarg;
+			o->given |= OPT_MEMPS;
+			break;
+		case O_SEMPS:
+			o->semps = optarg;
+			o->given |= OPT_SEMPS;
+			break;
+		case O_CHANGED:
+			o->changed_only = 1;
+			o->given |= OPT_CHANGED_ONLY;
+			break;
+		case O_MAXNEW:
+			errno = 0;
+			o->max_new = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || o->max_new < 0 ||
+			    errno != 0)
+				return usage_error(c, "--max-new takes a "
+				    "number of records, not \"%s\"", optarg);
+			o->given |= OPT_MAX_NEW;
+			break;
+		case ':':
+			return usage_error(c, "option %s needs a value",
+			    argv[optind - 1]);
+		default:
+			if (optopt != 0)
+				return usage_error(c, "unknown option -%c",
+				    optopt);
+			return usage_error(c, "unknown option %s",
+			    argv[optind - 1]);
+		}
+	}
+	o->args = argv + optind;
+	o->nargs = argc - optind;
+	return -1;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct opts	 o;
+	size_t		 i;
+	int		 rc;
+
+	if (argc < 2) {
+		usage(stderr);
+		return 2;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		usage(stdout);
+		return fflush(stdout) == EOF || ferror(stdout) ? 2 : 0;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("%s %s\n", progname, VERSION);
+		return fflush(stdout) == EOF || ferror(stdout) ? 2 : 0;
+	}
+	for (i = 0; i < ARRAY_LEN(cmds); i++)
+		if (strcmp(argv[1], cmds[i].name) == 0)
+			break;
+	if (i == ARRAY_LEN(cmds)) {
+		fprintf(stderr, "%s: unknown command \"%s\"\n", progname,
+		    argv[1]);
+		usage(stderr);
+		return 2;
+	}
+	if ((rc = parse(&cmds[i], argc - 1, argv + 1, &o)) == -1)
+		rc = cmds[i].run(&cmds[i], &o);
+	free(o.mdepts);
+	return rc;
+}
