@@ -40,6 +40,7 @@ SRCS = \
 	src/ofile.c \
 	src/profile.c \
 	src/re.c \
+	src/table.c \
 	src/util.c
 MAIN = src/main.c
 
