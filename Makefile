@@ -25,6 +25,7 @@ CPPFLAGS += -D_POSIX_C_SOURCE=200809L -DVERSION=\"$(VERSION)\" $(PCRE2_CFLAGS)
 LDLIBS	 += -lcsv $(PCRE2_LIBS) $(ICONV_LIBS)
 
 SRCS = \
+	src/cli.c \
 	src/cmd_convert.c \
 	src/cmd_inspect.c \
 	src/cmd_profile.c \
@@ -33,9 +34,12 @@ SRCS = \
 	src/cmd_results.c \
 	src/csvin.c \
 	src/csvout.c \
+	src/date.c \
 	src/diag.c \
 	src/enc.c \
 	src/flow.c \
+	src/kana.c \
+	src/key.c \
 	src/norm.c \
 	src/ofile.c \
 	src/profile.c \
@@ -47,7 +51,9 @@ MAIN = src/main.c
 UNITS = \
 	tests/unit/t_csvin \
 	tests/unit/t_csvout \
+	tests/unit/t_date \
 	tests/unit/t_enc \
+	tests/unit/t_kana \
 	tests/unit/t_norm \
 	tests/unit/t_profile
 
