@@ -261,24 +261,16 @@ hexbytes(const char *s, size_t len, struct buf *out)
 }
 
 int
-input_field(struct flow *f, struct input *in, const struct rec *r, int col,
-    int trim, struct buf *out, const char *key, const char *name)
+input_peek(const struct input *in, const struct rec *r, int col, int trim,
+    struct buf *out, size_t *bad)
 {
-	size_t	 bad, start, len;
+	size_t	 start, len;
 
 	buf_reset(out);
 	if (col < 0 || (size_t)col >= r->nf)
 		return 0;
 	if (codec_decode(in->codec, in->enc, r->f[col], r->len[col], out,
-	    &bad) == -1) {
-		buf_reset(&f->tmp);
-		hexbytes(r->f[col] + bad, r->len[col] - bad, &f->tmp);
-		diag_add(f->diag, r->line, ENCODING_INVALID, key, name,
-		    (size_t)col < in->nh ? in->hdr[col] : "",
-		    "「%s」に %s として不正なバイト列 %s があります。"
-		    "元のファイルの文字を確認してください",
-		    (size_t)col < in->nh ? in->hdr[col] : "", enc_name(in->enc),
-		    f->tmp.p);
+	    bad) == -1) {
 		buf_reset(out);
 		return -1;
 	}
@@ -287,6 +279,26 @@ input_field(struct flow *f, struct input *in, const struct rec *r, int col,
 		memmove(out->p, out->p + start, len);
 		out->len = len;
 		out->p[len] = '\0';
+	}
+	return 0;
+}
+
+int
+input_field(struct flow *f, struct input *in, const struct rec *r, int col,
+    int trim, struct buf *out, const char *key, const char *name)
+{
+	size_t	 bad;
+
+	if (input_peek(in, r, col, trim, out, &bad) == -1) {
+		buf_reset(&f->tmp);
+		hexbytes(r->f[col] + bad, r->len[col] - bad, &f->tmp);
+		diag_add(f->diag, r->line, ENCODING_INVALID, key, name,
+		    (size_t)col < in->nh ? in->hdr[col] : "",
+		    "「%s」に %s として不正なバイト列 %s があります。"
+		    "元のファイルの文字を確認してください",
+		    (size_t)col < in->nh ? in->hdr[col] : "", enc_name(in->enc),
+		    f->tmp.p);
+		return -1;
 	}
 	return 0;
 }

@@ -72,6 +72,14 @@ int		 input_field(struct flow *, struct input *, const struct rec *,
 		    int col, int trim, struct buf *out, const char *key,
 		    const char *name);
 
+/*
+ * The same without a report row: -1 with *bad at the first invalid byte.
+ * For a first pass over the input (the second reports) and for reference
+ * files, whose invalid bytes are an input error rather than an exclusion.
+ */
+int		 input_peek(const struct input *, const struct rec *, int col,
+		    int trim, struct buf *out, size_t *bad);
+
 /* Maps roles of section onto in's header (profile_map); -1 and f->err. */
 int		 input_map(struct flow *, struct input *, const char *section,
 		    const char *const *role, const int *req, size_t nr,
