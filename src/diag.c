@@ -309,12 +309,16 @@ diag_notice(struct diag *d, const char *fmt, ...)
 {
 	struct buf	 b = {0};
 	va_list		 ap;
-	char		 tmp[1024];
+	int		 n;
 
+	/* Sized first, as in diag_add: a notice quotes input values. */
 	va_start(ap, fmt);
-	vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	buf_adds(&b, tmp);
+	buf_grow(&b, n > 0 ? (size_t)n : 0);
+	va_start(ap, fmt);
+	vsnprintf(b.p, (size_t)(n > 0 ? n : 0) + 1, fmt, ap);
+	va_end(ap);
 	push(&d->notes, &d->nnotes, b.p);
 }
 
