@@ -1,0 +1,57 @@
+/*
+ * dtree: a department tree, for finding the department an employee's
+ * 部署1 (a path such as `営業本部/第一営業部`) names (SPEC §7).
+ *
+ * Departments are added with a code, a name and a parent (the ミキワメAI
+ * files and a flat SmartHR master), or with a code and their whole path (a
+ * staircase SmartHR master). A later department with the same code
+ * replaces the earlier one, so that of several --mikiwame-departments
+ * files the later one wins. dtree_build then computes every path, and
+ * dtree_find looks a path up by the whole path, then by a unique last name.
+ * Names are compared after key_name (the CP932 converter fold), each path
+ * component trimmed; empty components are dropped.
+ */
+#ifndef DTREE_H
+#define DTREE_H
+
+#include <stddef.h>
+
+enum dtree_found {
+	DT_NONE,		/* no such path, no department of that name */
+	DT_FOUND,
+	DT_AMBIGUOUS		/* the path or the last name is not unique */
+};
+
+struct dtree;
+
+struct dtree	*dtree_new(void);
+void		 dtree_free(struct dtree *);
+
+/*
+ * Adds the department code (an empty code is kept, but never found by
+ * code). parent is a code; with by_ref it may instead be the department's
+ * unique name or a path whose last name is unique (SmartHR's 親部署).
+ */
+void		 dtree_add(struct dtree *, const char *code, const char *name,
+		    const char *parent, int by_ref);
+
+/* Adds the department code with its whole path, '/'-separated. */
+void		 dtree_add_path(struct dtree *, const char *code,
+		    const char *path);
+
+/* Resolves parents (a cycle is cut) and indexes paths and names. */
+void		 dtree_build(struct dtree *);
+
+/* Finds a path's department; *id is set when DT_FOUND. */
+enum dtree_found dtree_find(const struct dtree *, const char *path, size_t len,
+		    size_t *id);
+
+/* The department with this code: 1 and *id, or 0. */
+int		 dtree_by_code(const struct dtree *, const char *code,
+		    size_t *id);
+
+const char	*dtree_code(const struct dtree *, size_t id);
+const char	*dtree_name(const struct dtree *, size_t id);
+size_t		 dtree_count(const struct dtree *);
+
+#endif

@@ -1,0 +1,132 @@
+/*
+ * t_dtree: finding an employee's 部署1 in a department tree — by path,
+ * then by unique last name; later codes replacing earlier ones; staircase
+ * paths; flat parents by code, by name and by path; cycles; the fold.
+ */
+#include <string.h>
+
+#include "tap.h"
+#include "dtree.h"
+
+/* The name dtree_find gives for path, "?" when ambiguous, "" when none. */
+static const char *
+find(const struct dtree *t, const char *path)
+{
+	size_t	 id;
+
+	switch (dtree_find(t, path, strlen(path), &id)) {
+	case DT_FOUND:
+		return dtree_name(t, id);
+	case DT_AMBIGUOUS:
+		return "?";
+	default:
+		return "";
+	}
+}
+
+static const char *
+code(const struct dtree *t, const char *path)
+{
+	size_t	 id;
+
+	return dtree_find(t, path, strlen(path), &id) == DT_FOUND ?
+	    dtree_code(t, id) : "";
+}
+
+int
+main(void)
+{
+	struct dtree	*t;
+	size_t		 id;
+
+	/* A ミキワメAI tree, children before parents. */
+	t = dtree_new();
+	dtree_add(t, "A002", "第一営業部", "A001", 0);
+	dtree_add(t, "A001", "営業本部", "", 0);
+	dtree_add(t, "A003", "営業二部", "A001", 0);
+	dtree_add(t, "B001", "開発本部", "", 0);
+	dtree_add(t, "B002", "開発部", "B001", 0);
+	dtree_add(t, "B003", "第一課", "B002", 0);
+	dtree_add(t, "C001", "管理本部", "", 0);
+	dtree_add(t, "C003", "第一課", "C001", 0);
+	dtree_add(t, "", "コードなし部", "A001", 0);
+	dtree_build(t);
+	CHECK(dtree_count(t) == 9);
+	CHECK_STR(find(t, "営業本部/第一営業部"), "第一営業部");
+	CHECK_STR(find(t, " 営業本部 / 第一営業部 "), "第一営業部");
+	CHECK_STR(find(t, "営業本部//第一営業部/"), "第一営業部");
+	CHECK_STR(find(t, "営業本部"), "営業本部");
+	CHECK_STR(find(t, "第一営業部"), "第一営業部");	/* unique name */
+	CHECK_STR(find(t, "旧本部/第一営業部"), "第一営業部");
+	CHECK_STR(find(t, "営業本部/第二営業部"), "");
+	CHECK_STR(find(t, "開発本部/開発部/第一課"), "第一課");
+	CHECK_STR(code(t, "開発本部/開発部/第一課"), "B003");
+	CHECK_STR(code(t, "管理本部/第一課"), "C003");
+	CHECK_STR(find(t, "第一課"), "?");		/* two of that name */
+	CHECK_STR(find(t, "営業本部/コードなし部"), "コードなし部");
+	CHECK_STR(find(t, ""), "");
+	CHECK_STR(find(t, "/"), "");
+	CHECK(dtree_by_code(t, "A003", &id) && strcmp(dtree_name(t, id),
+	    "営業二部") == 0);
+	CHECK(!dtree_by_code(t, "Z999", &id));
+	CHECK(!dtree_by_code(t, "", &id));
+
+	/* A later file: the same code takes the new name and parent. */
+	dtree_add(t, "A003", "第二営業部", "A001", 0);
+	dtree_add(t, "C003", "総務課", "C001", 0);
+	dtree_build(t);
+	CHECK(dtree_count(t) == 9);
+	CHECK_STR(find(t, "営業本部/第二営業部"), "第二営業部");
+	CHECK_STR(find(t, "営業二部"), "");
+	CHECK_STR(find(t, "第一課"), "第一課");		/* unique again */
+	dtree_free(t);
+
+	/* Names compare after the CP932 converter fold. */
+	t = dtree_new();
+	dtree_add(t, "X1", "営業〜企画", "", 0);		/* U+301C */
+	dtree_add(t, "X2", "ＩＴ−推進", "X1", 0);		/* U+2212 */
+	dtree_build(t);
+	CHECK_STR(code(t, "営業～企画/ＩＴ－推進"), "X2");	/* U+FF5E, U+FF0D */
+	dtree_free(t);
+
+	/* A staircase SmartHR master: whole paths. */
+	t = dtree_new();
+	dtree_add_path(t, "A001", "営業本部");
+	dtree_add_path(t, "A004", "営業本部/営業企画部");
+	dtree_add_path(t, "", "営業本部/未設定課");
+	dtree_build(t);
+	CHECK_STR(code(t, "営業本部/営業企画部"), "A004");
+	CHECK_STR(code(t, "営業企画部"), "A004");
+	CHECK_STR(find(t, "営業本部/未設定課"), "未設定課");
+	CHECK_STR(code(t, "営業本部/未設定課"), "");
+	dtree_free(t);
+
+	/* A flat master with 親部署: a code, else a unique name or a path. */
+	t = dtree_new();
+	dtree_add(t, "B003", "第一開発課", "開発本部/開発部", 1);
+	dtree_add(t, "B002", "開発部", "開発本部", 1);
+	dtree_add(t, "B001", "開発本部", "", 1);
+	dtree_add(t, "B004", "第二開発課", "B002", 1);
+	dtree_build(t);
+	CHECK_STR(code(t, "開発本部/開発部/第一開発課"), "B003");
+	CHECK_STR(code(t, "開発本部/開発部/第二開発課"), "B004");
+	dtree_free(t);
+
+	/* A cycle is cut, not followed forever. */
+	t = dtree_new();
+	dtree_add(t, "P", "親", "Q", 0);
+	dtree_add(t, "Q", "子", "P", 0);
+	dtree_add(t, "S", "自分", "S", 0);
+	dtree_build(t);
+	CHECK_STR(code(t, "子/親"), "P");
+	CHECK_STR(code(t, "子"), "Q");
+	CHECK_STR(code(t, "自分"), "S");
+	dtree_free(t);
+
+	/* An empty tree finds nothing. */
+	t = dtree_new();
+	dtree_build(t);
+	CHECK_STR(find(t, "営業本部"), "");
+	dtree_free(t);
+	return tap_done();
+}
