@@ -36,6 +36,8 @@ SRCS = \
 	src/csvout.c \
 	src/date.c \
 	src/diag.c \
+	src/dtree.c \
+	src/emp.c \
 	src/enc.c \
 	src/flow.c \
 	src/kana.c \
@@ -52,6 +54,8 @@ UNITS = \
 	tests/unit/t_csvin \
 	tests/unit/t_csvout \
 	tests/unit/t_date \
+	tests/unit/t_dtree \
+	tests/unit/t_emp \
 	tests/unit/t_enc \
 	tests/unit/t_kana \
 	tests/unit/t_norm \
