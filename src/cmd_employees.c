@@ -140,7 +140,7 @@ dups_add(struct dups *d, const char *key, size_t len, size_t line)
 /*
  * When key is shared, appends "3, 4 行目" or "3, 4, … 12 行目ほか N 件"
  * (the other records of the group) to out and returns the group's size;
- * else returns 0.
+ * else returns 0. Constant time: at most DUP_SHOW + 1 lines are looked at.
  */
 static size_t
 dups_others(const struct dups *d, const char *key, size_t len, size_t self,
@@ -198,10 +198,10 @@ ref_next(struct ecmd *e, struct input *in, const int *col, size_t nc,
 	if ((k = input_next(in, &r, &e->f.err)) != 1)
 		return k;
 	if (!input_count_ok(in, r)) {
-		buf_printf(&e->f.err, "%s:%zu: %zu fields where the header has "
-		    "%zu; a reference file must be read whole, so fix the "
-		    "file or export it again", in->name, r->line, r->nf,
-		    in->nh);
+		buf_printf(&e->f.err, "%s:%zu: the record has %zu field%s, the "
+		    "header %zu; a reference file must be read whole, so fix "
+		    "the file or export it again", in->name, r->line, r->nf,
+		    r->nf == 1 ? "" : "s", in->nh);
 		return -1;
 	}
 	for (i = 0; i < nc; i++) {
@@ -578,8 +578,12 @@ read_record(struct ecmd *e, const struct rec *r, int quiet)
 			field(e, r, (enum emp_role)i, 0);
 }
 
+/*
+ * The headers of roles: "姓・名" for the report's 項目, or quoted
+ * "「姓」「名」" for a message.
+ */
 static void
-fields_of(const struct ecmd *e, unsigned roles, struct buf *out)
+fields_of(const struct ecmd *e, unsigned roles, int quoted, struct buf *out)
 {
 	size_t	 r;
 
@@ -587,9 +591,10 @@ fields_of(const struct ecmd *e, unsigned roles, struct buf *out)
 	buf_add(out, "", 0);
 	for (r = 0; r < ER_N; r++)
 		if (roles & ER_BIT(r)) {
-			if (out->len > 0)
+			if (out->len > 0 && !quoted)
 				buf_adds(out, "・");
-			buf_adds(out, hdr(e, (enum emp_role)r));
+			buf_printf(out, quoted ? "「%s」" : "%s",
+			    hdr(e, (enum emp_role)r));
 		}
 }
 
@@ -604,7 +609,7 @@ add(struct ecmd *e, size_t line, enum diag_code code, unsigned roles,
 {
 	va_list	 ap;
 
-	fields_of(e, roles, &e->hdrs);
+	fields_of(e, roles, 0, &e->hdrs);
 	if (fmt != NULL) {
 		char	*m;
 		int	 n;
@@ -636,21 +641,21 @@ report_problems(struct ecmd *e, size_t line)
 		roles = o->prob[i].roles;
 		switch (o->prob[i].code) {
 		case EMP_NAME_MISSING:
-			fields_of(e, roles, &e->k2);
-			add(e, line, EMP_NAME_MISSING, roles, "氏名（%s）が入力"
+			fields_of(e, roles, 1, &e->k2);
+			add(e, line, EMP_NAME_MISSING, roles, "氏名の%sが入力"
 			    "されていません%s", e->k2.p,
 			    e->col[ER_BLAST] >= 0 || e->col[ER_BFIRST] >= 0 ?
-			    "（ビジネスネームもありません）" : "");
+			    "（ビジネスネームも空です）" : "");
 			break;
 		case EMP_KANA_MISSING:
-			fields_of(e, roles, &e->k2);
-			add(e, line, EMP_KANA_MISSING, roles, "氏名カナ（%s）"
-			    "が入力されていません", e->k2.p);
+			fields_of(e, roles, 1, &e->k2);
+			add(e, line, EMP_KANA_MISSING, roles, "氏名カナの%sが"
+			    "入力されていません", e->k2.p);
 			break;
 		case EMP_EMAIL_INVALID:
 			add(e, line, EMP_EMAIL_INVALID, roles, "メールアドレス"
-			    "「%s」の形式が正しくありません（ローカル部@ドメイン"
-			    "の形で、空白や全角文字を含まないもの）",
+			    "「%s」の形式が正しくありません（taro@example.co.jp"
+			    " のように、空白や全角文字を含まない形にしてください）",
 			    o->v[EC_EMAIL].p);
 			break;
 		case EMP_NUMBER_MISSING:
@@ -750,8 +755,9 @@ cross_checks(struct ecmd *e, size_t line)
 		if ((n = dups_others(&e->demail, e->k1.p, e->k1.len, line,
 		    &e->k2)) > 0)
 			add(e, line, EMP_EMAIL_DUPLICATE, ER_BIT(ER_EMAIL),
-			    "同じメールアドレスが %s の社員にも登録されています"
-			    "（%zu 件）。どれも連携されません", e->k2.p, n);
+			    "同じメールアドレスが %sの社員にも登録されています"
+			    "（このアドレスは全 %zu 件）。どれも連携されません",
+			    e->k2.p, n);
 	}
 	if (e->numode && in->len[ER_NUMBER] > 0 &&
 	    !(in->bad & ER_BIT(ER_NUMBER))) {
@@ -760,8 +766,9 @@ cross_checks(struct ecmd *e, size_t line)
 		if ((n = dups_others(&e->dnum, e->k1.p, e->k1.len, line,
 		    &e->k2)) > 0)
 			add(e, line, EMP_NUMBER_DUPLICATE, ER_BIT(ER_NUMBER),
-			    "同じ社員番号が %s の社員にも登録されています"
-			    "（%zu 件）。どれも連携されません", e->k2.p, n);
+			    "同じ社員番号が %sの社員にも登録されています"
+			    "（この社員番号は全 %zu 件）。どれも連携されません",
+			    e->k2.p, n);
 	}
 	/*
 	 * An address ミキワメAI does not know, on a 社員番号 it knows under
