@@ -275,7 +275,7 @@ load_sdepts(struct ecmd *e)
 	struct input	*in;
 	struct buf	*v = NULL, path = {0};
 	int		*col = NULL, k;
-	size_t		 nc, nl = 0, i, j;
+	size_t		 nc = 0, nl = 0, i, j;
 
 	if ((in = ref_open(e, e->o->sdepts, "smarthr_column", role, req, 4,
 	    (col = xcalloc(4, sizeof(*col))))) == NULL) {
