@@ -67,7 +67,7 @@ SANITIZE  = -fsanitize=address,undefined -fno-omit-frame-pointer \
 	    -fno-sanitize-recover=all
 
 # Golden cases that also run under valgrind (the whole suite would be slow).
-VALGRIND_CASES = convert/ inspect/0 profile/001
+VALGRIND_CASES = convert/ inspect/0 profile/001 employees/
 
 all: mikibridge
 
