@@ -77,6 +77,7 @@ struct ecmd {
 	size_t		 nnew;
 	/* One record's scratch space, reused. */
 	struct buf	 fb[ER_N], key, name, k1, k2, hdrs, codes, chg;
+	struct buf	 ek, nk;		/* the address and 社員番号 keys */
 	struct emp_in	 in;
 	struct emp_out	 eo;
 };
@@ -741,48 +742,49 @@ department(struct ecmd *e, size_t line)
 		buf_adds(&e->eo.v[EC_DEPT], dtree_name(e->mk, id));
 }
 
+/*
+ * EMP_EMAIL_DUPLICATE or EMP_NUMBER_DUPLICATE when the record's key (empty
+ * when the field is empty or unreadable) is shared; what names the key,
+ * as "同じ%sが" and "この%sは全 N 件".
+ */
+static void
+duplicate(struct ecmd *e, size_t line, const struct dups *d,
+    const struct buf *key, enum emp_role role, enum diag_code code,
+    const char *what, const char *this)
+{
+	size_t	 n;
+
+	if (key->len == 0 || (e->in.bad & ER_BIT(role)))
+		return;
+	buf_reset(&e->k2);
+	if ((n = dups_others(d, key->p, key->len, line, &e->k2)) > 0)
+		add(e, line, code, ER_BIT(role), "同じ%sが %sの社員にも登録されて"
+		    "います（この%sは全 %zu 件）。どれも連携されません", what,
+		    e->k2.p, this, n);
+}
+
 /* The rules that need other records or the ミキワメAI employees. */
 static void
 cross_checks(struct ecmd *e, size_t line)
 {
-	const struct emp_in *in = &e->in;
-	size_t		 n, id;
+	size_t		 id;
 	const char	*other;
 
-	if (in->len[ER_EMAIL] > 0 && !(in->bad & ER_BIT(ER_EMAIL))) {
-		key_email(in->v[ER_EMAIL], in->len[ER_EMAIL], &e->k1);
-		buf_reset(&e->k2);
-		if ((n = dups_others(&e->demail, e->k1.p, e->k1.len, line,
-		    &e->k2)) > 0)
-			add(e, line, EMP_EMAIL_DUPLICATE, ER_BIT(ER_EMAIL),
-			    "同じメールアドレスが %sの社員にも登録されています"
-			    "（このアドレスは全 %zu 件）。どれも連携されません",
-			    e->k2.p, n);
-	}
-	if (e->numode && in->len[ER_NUMBER] > 0 &&
-	    !(in->bad & ER_BIT(ER_NUMBER))) {
-		key_number(in->v[ER_NUMBER], in->len[ER_NUMBER], &e->k1);
-		buf_reset(&e->k2);
-		if ((n = dups_others(&e->dnum, e->k1.p, e->k1.len, line,
-		    &e->k2)) > 0)
-			add(e, line, EMP_NUMBER_DUPLICATE, ER_BIT(ER_NUMBER),
-			    "同じ社員番号が %sの社員にも登録されています"
-			    "（この社員番号は全 %zu 件）。どれも連携されません",
-			    e->k2.p, n);
-	}
+	duplicate(e, line, &e->demail, &e->ek, ER_EMAIL, EMP_EMAIL_DUPLICATE,
+	    "メールアドレス", "アドレス");
+	if (e->numode)
+		duplicate(e, line, &e->dnum, &e->nk, ER_NUMBER,
+		    EMP_NUMBER_DUPLICATE, "社員番号", "社員番号");
 	/*
 	 * An address ミキワメAI does not know, on a 社員番号 it knows under
 	 * another address: importing would create a second, billed person.
 	 */
-	if (e->numode || e->ro == NULL || in->len[ER_EMAIL] == 0 ||
-	    in->len[ER_NUMBER] == 0 ||
-	    (in->bad & (ER_BIT(ER_EMAIL) | ER_BIT(ER_NUMBER))))
+	if (e->numode || e->ro == NULL || e->ek.len == 0 || e->nk.len == 0 ||
+	    (e->in.bad & (ER_BIT(ER_EMAIL) | ER_BIT(ER_NUMBER))))
 		return;
-	key_email(in->v[ER_EMAIL], in->len[ER_EMAIL], &e->k1);
-	if (roster_find(e->ro->byemail, &e->k1, &id))
+	if (roster_find(e->ro->byemail, &e->ek, &id))
 		return;
-	key_number(in->v[ER_NUMBER], in->len[ER_NUMBER], &e->k1);
-	if (!roster_find(e->ro->bynum, &e->k1, &id) ||
+	if (!roster_find(e->ro->bynum, &e->nk, &id) ||
 	    (other = roster_value(e->ro, id, EC_EMAIL)) == NULL ||
 	    other[0] == '\0')
 		return;
@@ -813,16 +815,11 @@ match(struct ecmd *e)
 {
 	const char	*old[EC_N];
 	size_t		 id, c;
-	const struct emp_in *in = &e->in;
 
 	if (e->ro == NULL)
 		return A_SYNC;
-	if (e->numode)
-		key_number(in->v[ER_NUMBER], in->len[ER_NUMBER], &e->k1);
-	else
-		key_email(in->v[ER_EMAIL], in->len[ER_EMAIL], &e->k1);
-	if (!roster_find(e->numode ? e->ro->bynum : e->ro->byemail, &e->k1,
-	    &id))
+	if (!roster_find(e->numode ? e->ro->bynum : e->ro->byemail,
+	    e->numode ? &e->nk : &e->ek, &id))
 		return e->numode ? A_UNKNOWN : A_NEW;
 	for (c = 0; c < EC_N; c++)
 		old[c] = roster_value(e->ro, id, (enum emp_col)c);
@@ -881,6 +878,8 @@ record(struct ecmd *e, const struct rec *r)
 		return plan(e, r->line, mark, A_OPTOUT);
 	}
 	read_record(e, r, 0);
+	key_email(e->in.v[ER_EMAIL], e->in.len[ER_EMAIL], &e->ek);
+	key_number(e->in.v[ER_NUMBER], e->in.len[ER_NUMBER], &e->nk);
 	emp_map(&e->ru, &e->in, &e->eo);
 	report_problems(e, r->line);
 	department(e, r->line);
@@ -1012,6 +1011,8 @@ cmd_employees(const struct cmd *c, struct opts *o)
 	buf_free(&e->hdrs);
 	buf_free(&e->codes);
 	buf_free(&e->chg);
+	buf_free(&e->ek);
+	buf_free(&e->nk);
 	free(e);
 	return rc;
 }
