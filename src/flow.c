@@ -386,6 +386,27 @@ flow_outputs(struct flow *f, const char *const *hdr, size_t nh)
 	return 0;
 }
 
+/* Adds the ENCODING_UNREPRESENTABLE row for character cp of field. */
+static void
+unrepresentable(struct flow *f, uint32_t cp, size_t line, const char *field,
+    const char *key, const char *name)
+{
+	char		 ch[8];
+
+	ch[utf8_put(ch, cp)] = '\0';
+	if (cp == 0xA5 || cp == 0x203E)
+		diag_add(f->diag, line, ENCODING_UNREPRESENTABLE, key, name,
+		    field, "「%s」の文字 %s (U+%04X) は %s に正しく書けません"
+		    "（\\ や ~ として読まれます）。%s に直してください", field,
+		    ch, (unsigned)cp, enc_name(f->out_enc),
+		    cp == 0xA5 ? "全角の ￥ (U+FFE5)" : "全角の ￣ (U+FFE3)");
+	else
+		diag_add(f->diag, line, ENCODING_UNREPRESENTABLE, key, name,
+		    field, "「%s」の文字 %s (U+%04X) は %s で表せません。"
+		    "別の文字に直すか --output-encoding utf-8 を使ってください",
+		    field, ch, (unsigned)cp, enc_name(f->out_enc));
+}
+
 int
 flow_write(struct flow *f, const char *const *fld, const size_t *len,
     size_t n, size_t line, const char *const *names, const char *key,
@@ -393,7 +414,6 @@ flow_write(struct flow *f, const char *const *fld, const size_t *len,
 {
 	size_t		 badf;
 	uint32_t	 cp;
-	char		 ch[8];
 	int		 k;
 
 	k = csvout_row(&f->w, fld, len, n, &badf, &cp);
@@ -404,19 +424,27 @@ flow_write(struct flow *f, const char *const *fld, const size_t *len,
 	}
 	if (k == 0)
 		return 0;
-	ch[utf8_put(ch, cp)] = '\0';
-	if (cp == 0xA5 || cp == 0x203E)
-		diag_add(f->diag, line, ENCODING_UNREPRESENTABLE, key, name,
-		    names[badf], "「%s」の文字 %s (U+%04X) は %s に正しく書けません"
-		    "（\\ や ~ として読まれます）。%s に直してください", names[badf],
-		    ch, (unsigned)cp, enc_name(f->out_enc),
-		    cp == 0xA5 ? "全角の ￥ (U+FFE5)" : "全角の ￣ (U+FFE3)");
-	else
-		diag_add(f->diag, line, ENCODING_UNREPRESENTABLE, key, name,
-		    names[badf], "「%s」の文字 %s (U+%04X) は %s で表せません。"
-		    "別の文字に直すか --output-encoding utf-8 を使ってください",
-		    names[badf], ch, (unsigned)cp, enc_name(f->out_enc));
+	unrepresentable(f, cp, line, names[badf], key, name);
 	return 1;
+}
+
+int
+flow_encodable(struct flow *f, const char *const *fld, const size_t *len,
+    size_t n, size_t line, const char *const *names, const char *key,
+    const char *name)
+{
+	size_t		 i;
+	uint32_t	 cp;
+
+	for (i = 0; i < n; i++) {
+		buf_reset(&f->tmp);
+		if (codec_encode(f->codec, f->out_enc, fld[i], len[i], &f->tmp,
+		    0, &cp) == -1) {
+			unrepresentable(f, cp, line, names[i], key, name);
+			return 1;
+		}
+	}
+	return 0;
 }
 
 int

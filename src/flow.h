@@ -94,6 +94,17 @@ int		 flow_write(struct flow *, const char *const *fld,
 		    const char *const *names, const char *key,
 		    const char *name);
 
+/*
+ * Would flow_write accept these fields in the output encoding? 0 yes; 1
+ * after adding the same ENCODING_UNREPRESENTABLE row flow_write adds. For
+ * a command that must refuse a record before deciding others by it (a
+ * department whose children would lose their parent). Needs flow_outputs.
+ */
+int		 flow_encodable(struct flow *, const char *const *fld,
+		    const size_t *len, size_t n, size_t line,
+		    const char *const *names, const char *key,
+		    const char *name);
+
 /* Prints "mikibridge: msg", removes every output, returns 2. */
 int		 flow_fail(struct flow *, const char *fmt, ...)
 		    __attribute__((format(printf, 2, 3)));
