@@ -50,6 +50,17 @@ ofile_open(struct ofile *o, const char *path, struct buf *err)
 		return (o->fp = spool(err)) == NULL ? -1 : 0;
 	}
 	o->path = xstrdup(path);
+	/*
+	 * A symbolic link is written through, never replaced: /dev/stdout
+	 * is a link to /proc/self/fd/1, and when standard output is a
+	 * regular file stat() sees that file, so a rename would replace
+	 * /dev/stdout itself (SPEC §1); a link the user made stays a link.
+	 */
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) &&
+	    stat(path, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		o->copy = 1;
+		return (o->fp = spool(err)) == NULL ? -1 : 0;
+	}
 	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
 		if (S_ISDIR(st.st_mode)) {
 			buf_printf(err, "%s: is a directory", path);
