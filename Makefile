@@ -25,6 +25,7 @@ CPPFLAGS += -D_POSIX_C_SOURCE=200809L -DVERSION=\"$(VERSION)\" $(PCRE2_CFLAGS)
 LDLIBS	 += -lcsv $(PCRE2_LIBS) $(ICONV_LIBS)
 
 SRCS = \
+	src/cli.c \
 	src/cmd_convert.c \
 	src/cmd_inspect.c \
 	src/cmd_profile.c \

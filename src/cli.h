@@ -7,6 +7,7 @@
 #define CLI_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "enc.h"
 
@@ -57,6 +58,9 @@ int	cmd_profile(const struct cmd *, struct opts *);
 int	cmd_departments(const struct cmd *, struct opts *);
 int	cmd_employees(const struct cmd *, struct opts *);
 int	cmd_results(const struct cmd *, struct opts *);
+
+/* Prints the command's synopsis as "usage: ...". */
+void	cmd_usage(const struct cmd *, FILE *);
 
 /* Prints "mikibridge: CMD: message" and returns 2, for usage errors. */
 int	usage_error(const struct cmd *, const char *fmt, ...)

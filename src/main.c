@@ -89,26 +89,6 @@ usage(FILE *fp)
 	fprintf(fp, "       %s --help | --version\n", progname);
 }
 
-static void
-cmd_usage(const struct cmd *c, FILE *fp)
-{
-	fprintf(fp, "usage: %s %s %s\n", progname, c->name, c->synopsis);
-}
-
-int
-usage_error(const struct cmd *c, const char *fmt, ...)
-{
-	va_list	 ap;
-
-	fprintf(stderr, "%s: %s: ", progname, c->name);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	cmd_usage(c, stderr);
-	return 2;
-}
-
 static const char *
 optname(int ch)
 {
