@@ -34,6 +34,7 @@ SRCS = \
 	src/cmd_results.c \
 	src/csvin.c \
 	src/csvout.c \
+	src/dept.c \
 	src/diag.c \
 	src/enc.c \
 	src/flow.c \
@@ -48,6 +49,7 @@ MAIN = src/main.c
 UNITS = \
 	tests/unit/t_csvin \
 	tests/unit/t_csvout \
+	tests/unit/t_dept \
 	tests/unit/t_enc \
 	tests/unit/t_norm \
 	tests/unit/t_profile
