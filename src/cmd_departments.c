@@ -497,7 +497,7 @@ report_conflict(struct dstate *st, size_t i, const char *key,
 	buf_reset(m);
 	switch (d->clash) {
 	case CLASH_EARLIER:
-		buf_printf(m, "部署名「%s」は %zu行目の", d->name, ol);
+		buf_printf(m, "部署名「%s」は%zu行目の", d->name, ol);
 		label(s, d->other, m);
 		buf_adds(m, "の部署が先に使っています。ミキワメAIでは部署名が"
 		    "重複できない（部署名重複エラー）ため、どちらかの部署名を"
@@ -521,7 +521,7 @@ report_conflict(struct dstate *st, size_t i, const char *key,
 		buf_printf(m, "部署名「%s」はミキワメAIで部署コード「%s」の部署が"
 		    "使っています。%zu行目でその部署名は変わりますが、その行が"
 		    "連携されないため部署名が空きません（部署名重複エラー）。"
-		    "先に %zu行目のエラーを直してください", d->name, mk->code,
+		    "先に%zu行目のエラーを直してください", d->name, mk->code,
 		    ol, ol);
 		break;
 	case CLASH_SWAP:
@@ -606,7 +606,7 @@ report(struct dstate *st, size_t i)
 			buf_adds(m, "親部署（");
 			label(s, d->parent, m);
 			buf_printf(m, "、%zu行目）が連携されないため、この部署も"
-			    "連携できません。先に %zu行目のエラーを直してください",
+			    "連携できません。先に%zu行目のエラーを直してください",
 			    s->d[d->parent].line, s->d[d->parent].line);
 		}
 		diag_add(st->f.diag, d->line, DEPT_PARENT_UNLINKED, key, name,
