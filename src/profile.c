@@ -433,17 +433,35 @@ profile_claims(struct profile *p, const char *section, const char *role,
 	return 0;
 }
 
-/* "^姓\(カタカナ\)$" reads as 姓(カタカナ) in a message. */
+/*
+ * "^姓\(カタカナ\)$" reads as 姓(カタカナ) in a message, "^(?i:code)$" as
+ * code and "^(?i:level)[0-9]+$" as levelN.
+ */
 static void
 readable(const char *pat, struct buf *out)
 {
 	const char	*s = pat;
+	int		 group = 0;
 
 	if (*s == '^')
 		s++;
 	for (; *s != '\0'; s++) {
 		if (*s == '$' && s[1] == '\0')
 			break;
+		if (strncmp(s, "(?i:", 4) == 0) {
+			group++;
+			s += 3;
+			continue;
+		}
+		if (*s == ')' && group > 0) {
+			group--;
+			continue;
+		}
+		if (strncmp(s, "[0-9]+", 6) == 0) {
+			buf_addc(out, 'N');
+			s += 5;
+			continue;
+		}
 		if (*s == '\\' && s[1] != '\0')
 			s++;
 		buf_addc(out, *s);
