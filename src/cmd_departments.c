@@ -19,6 +19,9 @@
 
 #define MAX_LINES	10		/* other lines named in one message */
 
+/* An empty value in 変更内容: a top department has no 親部署コード. */
+#define NONE_IF_EMPTY(v)	((v)[0] != '\0' ? (v) : "（なし）")
+
 enum { C_CODE, C_NAME, C_PCODE, C_PREF, NROLES };
 
 static const char *const roles[NROLES] = {
@@ -260,14 +263,6 @@ read_record(struct dstate *st, const struct rec *r)
 	d = dept_add(st->set, r->line);
 	st->codes = xreallocarray(st->codes, st->set->cap, sizeof(*st->codes));
 	st->codes[i] = 0;
-	if (!input_count_ok(st->f.in, r)) {
-		diag_add(st->f.diag, r->line, CSV_FIELD_COUNT, NULL, NULL, NULL,
-		    "項目数が%zu個で、ヘッダーの%zu個と一致しません。"
-		    "区切りのカンマや引用符を確認してください", r->nf,
-		    st->f.in->nh);
-		st->codes[i] |= 1UL << CSV_FIELD_COUNT;
-		bad = 1;
-	}
 	d->code = field(st, r, st->col[C_CODE], i, NULL, &bad);
 	if (st->set->shape == DEPT_STAIRCASE) {
 		d->lvl = xcalloc(st->nlv + 1, sizeof(*d->lvl));
@@ -302,6 +297,14 @@ read_record(struct dstate *st, const struct rec *r)
 			} else
 				free(p);
 		}
+	}
+	if (!input_count_ok(st->f.in, r)) {
+		diag_add(st->f.diag, r->line, CSV_FIELD_COUNT, d->code, d->name,
+		    NULL, "項目数が%zu個で、ヘッダーの%zu個と一致しません。"
+		    "区切りのカンマや引用符を確認してください", r->nf,
+		    st->f.in->nh);
+		st->codes[i] |= 1UL << CSV_FIELD_COUNT;
+		bad = 1;
 	}
 	d->broken = bad;
 	if (bad || d->code == NULL || d->name == NULL)
@@ -409,10 +412,10 @@ report_missing(struct dstate *st, size_t i, const char *key,
 		break;
 	case MISS_SLASH:
 		label(s, d->other, t);
-		buf_printf(m, "親部署「%s」は「/」区切りのパスとしては見つかりません"
-		    "。%zu行目の部署名のように「/」を含む部署名は、親部署に"
-		    "部署コードで指定してください（%s）", d->pref,
-		    s->d[d->other].line, t->p);
+		buf_printf(m, "親部署「%s」は「/」区切りのパスとして探したため見つかり"
+		    "ません。部署名に「/」を含む部署（%zu行目、%s）は、親部署を"
+		    "部署コードで指定してください", d->pref, s->d[d->other].line,
+		    t->p);
 		break;
 	case MISS_BAD_PATH:
 		buf_printf(m, "親部署「%s」のパスに空の階層があります。"
@@ -421,7 +424,7 @@ report_missing(struct dstate *st, size_t i, const char *key,
 		break;
 	case MISS_AMBIGUOUS:
 		label(s, d->other, t);
-		buf_printf(t, "（%zu行目）と ", s->d[d->other].line);
+		buf_printf(t, "（%zu行目）と", s->d[d->other].line);
 		label(s, d->other2, t);
 		buf_printf(t, "（%zu行目）", s->d[d->other2].line);
 		if (s->shape == DEPT_FLAT)
@@ -493,9 +496,16 @@ report_conflict(struct dstate *st, size_t i, const char *key,
 	const struct dept_miki *mk = d->miki != DEPT_NONE ? &s->m[d->miki] :
 	    NULL;
 	size_t		 ol = d->other != DEPT_NONE ? s->d[d->other].line : 0;
+	enum dept_clash	 why;
 
+	/* The other half of a swap is told it is a swap, too. */
+	why = d->clash;
+	if (why == CLASH_EXCLUDED && (s->d[d->other].problems &
+	    DP_NAME_CONFLICT) && s->d[d->other].clash == CLASH_SWAP &&
+	    s->d[d->other].other == i)
+		why = CLASH_SWAP;
 	buf_reset(m);
-	switch (d->clash) {
+	switch (why) {
 	case CLASH_EARLIER:
 		buf_printf(m, "部署名「%s」は%zu行目の", d->name, ol);
 		label(s, d->other, m);
@@ -673,11 +683,13 @@ action(struct dstate *st, size_t i, struct buf *chg)
 	pcode = d->parent != DEPT_NONE ? s->d[d->parent].code : "";
 	if (!dept_same(mk->name, d->name))
 		buf_printf(chg, "%s: %s → %s", profile_get(st->f.prof,
-		    "output_column", "department_name"), mk->name, d->name);
+		    "output_column", "department_name"), NONE_IF_EMPTY(mk->name),
+		    d->name);
 	if (!dept_same(mk->parent, pcode))
 		buf_printf(chg, "%s%s: %s → %s", chg->len ? "; " : "",
 		    profile_get(st->f.prof, "output_column",
-		    "parent_department_code"), mk->parent, pcode);
+		    "parent_department_code"), NONE_IF_EMPTY(mk->parent),
+		    NONE_IF_EMPTY(pcode));
 	return chg->len ? ACT_UPDATE : ACT_SAME;
 }
 
