@@ -7,7 +7,7 @@
  * and the plan in line order are written.
  *
  * The Japanese messages say what to fix and name the other line or code
- * involved; their codes and wording are listed in the man page.
+ * involved; the man page lists the codes and what each means.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -40,7 +40,7 @@ struct dstate {
 	int		*lvcol;		/* staircase: level columns, in order */
 	size_t		 nlv;
 	unsigned long	*codes;		/* per record: read-time diag codes */
-	struct buf	 b, m, t;
+	struct buf	 b, m, t;	/* a field, a message, a part of one */
 };
 
 static const char *
