@@ -44,6 +44,7 @@ SRCS = \
 	src/ofile.c \
 	src/profile.c \
 	src/re.c \
+	src/res.c \
 	src/table.c \
 	src/util.c
 MAIN = src/main.c
@@ -55,7 +56,8 @@ UNITS = \
 	tests/unit/t_enc \
 	tests/unit/t_kana \
 	tests/unit/t_norm \
-	tests/unit/t_profile
+	tests/unit/t_profile \
+	tests/unit/t_res
 
 OBJS	  = $(SRCS:src/%.c=build/%.o)
 ASAN_OBJS = $(SRCS:src/%.c=build/asan/%.o)
