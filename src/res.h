@@ -22,7 +22,7 @@ struct res_pick {
 	struct date	 best;		/* 受検日 of the latest result so far */
 	size_t		 best_line;	/* its line; 0 = none yet */
 	size_t		 n;		/* results seen */
-	size_t		 bad_line;	/* first result without a date; 0 = none */
+	size_t		 bad_line;	/* first line without a date, or 0 */
 };
 
 /* Adds the result on line (lines increase); d NULL: not a date. */
