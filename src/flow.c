@@ -125,6 +125,7 @@ read_header(struct flow *f, struct input *in)
 			    "try --input-encoding", in->name, r->line, i + 1,
 			    enc_name(in->enc), (unsigned char)r->f[i][bad]);
 			buf_free(&d);
+			buf_free(&n);
 			return -1;
 		}
 		in->hdr[i] = xstrndup(d.p, d.len);
