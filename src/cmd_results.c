@@ -61,6 +61,7 @@ struct semp {			/* one SmartHR employee record */
 	size_t		 next[2];	/* next record with the same key */
 	size_t		 pick;		/* index in picks + 1; 0 = no result */
 	int		 optout;
+	int		 numdup;	/* another record has its 社員番号 */
 };
 
 struct skey {			/* one key value of an index */
@@ -180,6 +181,8 @@ index_add(struct results *s, int by, const char *v, size_t len, size_t e)
 		return;
 	}
 	k = &x->k[*slot];
+	if (by == BY_NUMBER)
+		s->emp[k->head].numdup = s->emp[e].numdup = 1;
 	if (k->n++ < MAX_LINES) {
 		s->emp[k->tail].next[by] = e;
 		k->tail = e;
@@ -287,6 +290,7 @@ load_smarthr(struct results *s, const char *path)
 		e->line = r->line;
 		e->next[0] = e->next[1] = NIL;
 		e->pick = 0;
+		e->numdup = 0;
 		e->optout = s->scol[S_OPTOUT] != -1 &&
 		    strcmp(v[S_OPTOUT].p, s->optval) == 0;
 		e->num = s->arena.len;
@@ -641,8 +645,9 @@ record(struct results *s, const struct rec *r)
 		    "行目）に社員番号がありません。SmartHRの一括更新は社員"
 		    "番号で従業員を特定するため連携できません。SmartHRで社員"
 		    "番号を登録してください", s->sname, s->emp[e].line);
-	else if (m == M_ONE && (nk = index_get(s, BY_NUMBER, emp_num(s, e),
-	    strlen(emp_num(s, e)))) != NULL && nk->n > 1) {
+	else if (m == M_ONE && s->emp[e].numdup) {
+		nk = index_get(s, BY_NUMBER, emp_num(s, e),
+		    strlen(emp_num(s, e)));
 		buf_reset(&s->msg);
 		lines_of(s, BY_NUMBER, nk, &s->msg);
 		diag_add(f->diag, r->line, RES_AMBIGUOUS_MATCH, s->key.p, name,
