@@ -243,7 +243,7 @@ cmp_code(const void *a, const void *b)
 void
 diag_codes_since(const struct diag *d, size_t mark, struct buf *out)
 {
-	enum diag_code	 c[DIAG_NCODES];
+	enum diag_code	 c[DIAG_NCODES] = { CSV_FIELD_COUNT };
 	size_t		 n = 0, i, j;
 
 	for (i = mark; i < d->nrows; i++) {
