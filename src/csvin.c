@@ -36,6 +36,7 @@ struct csvin {
 	int		  first;	/* nothing read yet: look for a BOM */
 	size_t		  line;		/* physical line being fed (1-based) */
 	size_t		  rec_line;	/* first line of the record in progress */
+	size_t		  quote_line;	/* line of the last field's opening quote */
 	int		  in_rec;	/* bytes of a record have been fed */
 	int		  done;		/* a record is complete */
 	int		  toobig;
@@ -171,11 +172,19 @@ fill(struct csvin *in)
 static int
 feed(struct csvin *in, const char *s, size_t len)
 {
-	size_t	 used;
+	size_t	 used, nf = in->nf;
+	int	 quoted = in->p.quoted;
 
 	if (in->p.entry_size > in->p.blk_size)
 		csv_set_blk_size(&in->p, in->p.entry_size);
 	used = csv_parse(&in->p, s, len, on_field, on_row, in);
+	/*
+	 * A quoted field that was not open before these bytes, or that
+	 * follows a field they ended, opened on this line: an unterminated
+	 * quote is reported there, which may be later than the record's line.
+	 */
+	if (in->p.quoted && (!quoted || in->nf != nf))
+		in->quote_line = in->line;
 	if (used != len) {
 		if (csv_error(&in->p) == CSV_EPARSE)
 			snprintf(in->err, sizeof(in->err), "%s:%zu: stray "
@@ -271,7 +280,7 @@ csvin_next(struct csvin *in, struct rec **r)
 		if (csv_fini(&in->p, on_field, on_row, in) != 0) {
 			snprintf(in->err, sizeof(in->err), "%s:%zu: unterminated "
 			    "quoted field: the quote opened on line %zu is never "
-			    "closed", in->name, in->rec_line, in->rec_line);
+			    "closed", in->name, in->quote_line, in->quote_line);
 			return -1;
 		}
 		if (in->done)

@@ -434,7 +434,11 @@ enc_detect(FILE *fp, struct detect *d)
 				continue;
 			}
 			prev_cr = 0;
-			if (c >= 0x01 && c < 0x80) {
+			/*
+			 * NUL is invalid in both encodings, so it is evidence
+			 * of neither: the decoders refuse it field by field.
+			 */
+			if (c < 0x80) {
 				i++;
 				continue;
 			}
