@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "csvin.h"
+#include "date.h"
 #include "enc.h"
 #include "norm.h"
 #include "profile.h"
@@ -233,9 +234,7 @@ option_bad(const char *name, const char *value, char *msg, size_t len)
 	struct re	*re;
 	const char	*s;
 
-	if (strcmp(name, "date_format") == 0 &&
-	    strcmp(value, "YYYY/MM/DD") != 0 &&
-	    strcmp(value, "YYYY-MM-DD") != 0) {
+	if (strcmp(name, "date_format") == 0 && !date_format_ok(value)) {
 		snprintf(msg, len, "date_format is YYYY/MM/DD or YYYY-MM-DD, "
 		    "not \"%s\"", value);
 		return 1;
