@@ -178,6 +178,12 @@ feed(struct csvin *in, const char *s, size_t len)
 	if (in->p.entry_size > in->p.blk_size)
 		csv_set_blk_size(&in->p, in->p.entry_size);
 	used = csv_parse(&in->p, s, len, on_field, on_row, in);
+	/* Checked as the field grows, so memory stays bounded by the limit. */
+	if (in->p.entry_pos + in->data.len > CSVIN_MAX_RECORD) {
+		snprintf(in->err, sizeof(in->err), "%s:%zu: record larger than "
+		    "%zu MiB", in->name, in->rec_line, CSVIN_MAX_RECORD >> 20);
+		return -1;
+	}
 	/*
 	 * A quoted field that was not open before these bytes, or that
 	 * follows a field they ended, opened on this line: an unterminated
