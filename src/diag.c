@@ -351,7 +351,9 @@ diag_write_report(struct diag *d)
 	char		 ln[32];
 	const char	*f[7];
 
-	qsort(d->rows, d->nrows, sizeof(*d->rows), cmp_row);
+	/* qsort must not be given the NULL of an empty report. */
+	if (d->nrows > 1)
+		qsort(d->rows, d->nrows, sizeof(*d->rows), cmp_row);
 	for (i = 0; i < d->nrows; i++) {
 		struct row *r = &d->rows[i];
 
