@@ -55,12 +55,6 @@ no_space(unsigned char c)
 	return 0;
 }
 
-static int
-is_term(unsigned char c)
-{
-	return c == '\r' || c == '\n';
-}
-
 static void
 on_field(void *s, size_t len, void *arg)
 {
@@ -107,7 +101,6 @@ csvin_open(FILE *fp, const char *name)
 		exit(2);
 	}
 	csv_set_space_func(&in->p, no_space);
-	csv_set_term_func(&in->p, is_term);
 	csv_set_blk_size(&in->p, CSVIN_BUFSIZE);
 	return in;
 }
