@@ -243,7 +243,7 @@ cmp_code(const void *a, const void *b)
 void
 diag_codes_since(const struct diag *d, size_t mark, struct buf *out)
 {
-	enum diag_code	 c[DIAG_NCODES];
+	enum diag_code	 c[DIAG_NCODES] = { CSV_FIELD_COUNT };
 	size_t		 n = 0, i, j;
 
 	for (i = mark; i < d->nrows; i++) {
@@ -351,7 +351,7 @@ diag_write_report(struct diag *d)
 	char		 ln[32];
 	const char	*f[7];
 
-	/* An empty report has no array: qsort(NULL, 0, ...) is undefined. */
+	/* qsort must not be given the NULL of an empty report. */
 	if (d->nrows > 1)
 		qsort(d->rows, d->nrows, sizeof(*d->rows), cmp_row);
 	for (i = 0; i < d->nrows; i++) {
