@@ -94,6 +94,21 @@ echo "\$ $mb profile | head"
 "$mb" profile | head
 
 echo
+echo "== results: each employee's latest ミキワメAI result, for SmartHR's bulk update"
+run "$mb" results --match email \
+    --smarthr-employees samples/smarthr-employees.csv \
+    -o "$out/results-import.csv" --errors "$out/results-errors.csv" \
+    --plan "$out/results-plan.csv" samples/mikiwame-results.csv ||
+    [ $? -eq 1 ]
+run "$mb" results --match employee-number \
+    --smarthr-employees samples/smarthr-employees-utf8.csv \
+    -o "$out/results-import-cp932.csv" \
+    --errors "$out/results-errors-cp932.csv" \
+    --plan "$out/results-plan-cp932.csv" samples/mikiwame-results-cp932.csv ||
+    [ $? -eq 1 ]
+show "$out/results-plan.csv"
+
+echo
 echo "== the files written"
 show "$out/smarthr-employees-utf8.csv"
 show "$out/employees-errors.csv"
