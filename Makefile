@@ -34,14 +34,18 @@ SRCS = \
 	src/cmd_results.c \
 	src/csvin.c \
 	src/csvout.c \
+	src/date.c \
 	src/dept.c \
 	src/diag.c \
 	src/enc.c \
 	src/flow.c \
+	src/kana.c \
+	src/key.c \
 	src/norm.c \
 	src/ofile.c \
 	src/profile.c \
 	src/re.c \
+	src/res.c \
 	src/table.c \
 	src/util.c
 MAIN = src/main.c
@@ -49,10 +53,13 @@ MAIN = src/main.c
 UNITS = \
 	tests/unit/t_csvin \
 	tests/unit/t_csvout \
+	tests/unit/t_date \
 	tests/unit/t_dept \
 	tests/unit/t_enc \
+	tests/unit/t_kana \
 	tests/unit/t_norm \
-	tests/unit/t_profile
+	tests/unit/t_profile \
+	tests/unit/t_res
 
 OBJS	  = $(SRCS:src/%.c=build/%.o)
 ASAN_OBJS = $(SRCS:src/%.c=build/asan/%.o)

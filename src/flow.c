@@ -97,6 +97,17 @@ fail:
 }
 
 static int
+all_empty(const struct rec *r)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->nf; i++)
+		if (r->len[i] > 0)
+			return 0;
+	return 1;
+}
+
+static int
 read_header(struct flow *f, struct input *in)
 {
 	struct rec	*r;
@@ -104,12 +115,17 @@ read_header(struct flow *f, struct input *in)
 	size_t		 i, bad;
 	int		 k;
 
-	if ((k = csvin_next(in->csv, &r)) == -1) {
+	/* The header is the first record that is not a row of empty cells. */
+	while ((k = csvin_next(in->csv, &r)) == 1 && all_empty(r))
+		continue;
+	if (k == -1) {
 		buf_adds(&f->err, csvin_error(in->csv));
 		return -1;
 	}
 	if (k == 0) {
-		buf_printf(&f->err, "%s: no header: the file is empty", in->name);
+		buf_printf(&f->err, "%s: no header: the file %s", in->name,
+		    csvin_lines(in->csv) > 0 ? "holds only blank lines" :
+		    "is empty");
 		return -1;
 	}
 	in->hdr_line = r->line;
@@ -125,6 +141,7 @@ read_header(struct flow *f, struct input *in)
 			    "try --input-encoding", in->name, r->line, i + 1,
 			    enc_name(in->enc), (unsigned char)r->f[i][bad]);
 			buf_free(&d);
+			buf_free(&n);
 			return -1;
 		}
 		in->hdr[i] = xstrndup(d.p, d.len);
@@ -218,7 +235,6 @@ int
 input_next(struct input *in, struct rec **rp, struct buf *err)
 {
 	struct rec	*r;
-	size_t		 i;
 	int		 k;
 
 	for (;;) {
@@ -228,10 +244,7 @@ input_next(struct input *in, struct rec **rp, struct buf *err)
 			return k;
 		}
 		/* A row of empty cells (",,,," from Excel) is a blank line. */
-		for (i = 0; i < r->nf; i++)
-			if (r->len[i] > 0)
-				break;
-		if (i < r->nf) {
+		if (in->keep_empty || !all_empty(r)) {
 			*rp = r;
 			return 1;
 		}
@@ -397,8 +410,9 @@ unrepresentable(struct flow *f, uint32_t cp, size_t line, const char *field,
 	if (cp == 0xA5 || cp == 0x203E)
 		diag_add(f->diag, line, ENCODING_UNREPRESENTABLE, key, name,
 		    field, "「%s」の文字 %s (U+%04X) は %s に正しく書けません"
-		    "（\\ や ~ として読まれます）。%s に直してください", field,
+		    "（%s として読まれます）。%s に直してください", field,
 		    ch, (unsigned)cp, enc_name(f->out_enc),
+		    cp == 0xA5 ? "\\" : "~",
 		    cp == 0xA5 ? "全角の ￥ (U+FFE5)" : "全角の ￣ (U+FFE3)");
 	else
 		diag_add(f->diag, line, ENCODING_UNREPRESENTABLE, key, name,
@@ -452,8 +466,12 @@ flow_finish(struct flow *f, int limit)
 {
 	int		 rc;
 
+	struct ofile	*all[] = { &f->out, &f->rep, &f->plan, &f->json };
+	size_t		 i;
+	int		 pass;
+
 	rc = limit ? 3 : diag_status(f->diag);
-	if (diag_write_report(f->diag) == -1)
+	if (f->o->errors != NULL && diag_write_report(f->diag) == -1)
 		return flow_fail(f, "%s: write error: %s", f->o->errors,
 		    strerror(errno));
 	if (limit)
@@ -467,12 +485,23 @@ flow_finish(struct flow *f, int limit)
 	if (ofile_is_open(&f->json) &&
 	    diag_json(f->diag, f->json.fp, rc) == -1)
 		return flow_fail(f, "%s: write error", f->o->json);
-	/* The report and plan first: the output last, only if all went well. */
-	if (ofile_commit(&f->rep, &f->err) == -1 ||
-	    ofile_commit(&f->plan, &f->err) == -1 ||
-	    ofile_commit(&f->json, &f->err) == -1 ||
-	    ofile_commit(&f->out, &f->err) == -1)
-		return flow_fail(f, "%s", f->err.p);
+	/*
+	 * Every temporary file is flushed first, so a full disk is found
+	 * before anything becomes visible. Then the outputs that are copied
+	 * (standard output, a FIFO, a device: the ones a write error can still
+	 * hit) go before the renames, which do not fail for lack of space.
+	 */
+	for (i = 0; i < ARRAY_LEN(all); i++)
+		if (ofile_flush(all[i], &f->err) == -1)
+			return flow_fail(f, "%s", f->err.p);
+	for (pass = 1; pass >= 0; pass--)
+		for (i = 0; i < ARRAY_LEN(all); i++)
+			if (all[i]->copy == pass &&
+			    ofile_commit(all[i], &f->err) == -1)
+				return flow_fail(f, "%s", f->err.p);
+	/* Without --errors the rows go to stderr, once nothing can fail. */
+	if (f->o->errors == NULL)
+		(void)diag_write_report(f->diag);
 	if (!f->o->quiet)
 		diag_summary(f->diag, stderr);
 	return rc;

@@ -29,6 +29,7 @@ struct input {
 	char		**hdr;		/* decoded header fields */
 	char		**nhdr;		/* normalized header fields */
 	size_t		 hdr_line;
+	int		 keep_empty;	/* return rows of empty cells too */
 	struct codec	*codec;
 };
 
@@ -57,7 +58,7 @@ struct input	*flow_input(struct flow *, const char *path);
 void		 input_close(struct input *);
 int		 input_rewind(struct input *, struct buf *err);
 
-/* Next record, skipping records whose fields are all empty. 1, 0, -1. */
+/* Next record, skipping rows of empty cells unless keep_empty. 1, 0, -1. */
 int		 input_next(struct input *, struct rec **, struct buf *err);
 
 /* Does the record have the header's field count (extra empties allowed)? */

@@ -51,13 +51,14 @@ ofile_open(struct ofile *o, const char *path, struct buf *err)
 	}
 	o->path = xstrdup(path);
 	/*
-	 * A symbolic link is written through, never replaced: /dev/stdout
-	 * is a link to /proc/self/fd/1, and when standard output is a
-	 * regular file stat() sees that file, so a rename would replace
-	 * /dev/stdout itself (SPEC §1); a link the user made stays a link.
+	 * A symbolic link (/dev/stdout is one) is written through at the
+	 * commit, like a FIFO: renaming over it would replace the link.
 	 */
-	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) &&
-	    stat(path, &st) == 0 && !S_ISDIR(st.st_mode)) {
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+			buf_printf(err, "%s: is a directory", path);
+			return -1;
+		}
 		o->copy = 1;
 		return (o->fp = spool(err)) == NULL ? -1 : 0;
 	}
@@ -85,6 +86,17 @@ ofile_open(struct ofile *o, const char *path, struct buf *err)
 		buf_printf(err, "%s: %s", path, strerror(errno));
 		close(fd);
 		unlink(o->tmp);
+		return -1;
+	}
+	return 0;
+}
+
+int
+ofile_flush(struct ofile *o, struct buf *err)
+{
+	if (o->fp != NULL && (fflush(o->fp) == EOF || ferror(o->fp))) {
+		buf_printf(err, "%s: write error: %s", ofile_name(o),
+		    strerror(errno));
 		return -1;
 	}
 	return 0;

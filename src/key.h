@@ -1,0 +1,18 @@
+/*
+ * key: the forms in which keys are compared across files (SPEC §2, §7):
+ * an email after full-width -> ASCII, the converter-difference fold and
+ * ASCII lower-casing; a 社員番号 after full-width -> ASCII (leading zeros
+ * kept); a name after the fold.
+ */
+#ifndef KEY_H
+#define KEY_H
+
+#include <stddef.h>
+
+#include "util.h"
+
+void	key_email(const char *s, size_t len, struct buf *out);
+void	key_number(const char *s, size_t len, struct buf *out);
+void	key_name(const char *s, size_t len, struct buf *out);
+
+#endif
