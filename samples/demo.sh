@@ -94,6 +94,25 @@ echo "\$ $mb profile | head"
 "$mb" profile | head
 
 echo
+echo "== departments: the SmartHR master (staircase, CP932) against ミキワメAI's"
+run "$mb" departments --mikiwame-departments samples/mikiwame-departments.csv \
+    -o "$out/departments.csv" --errors "$out/departments-errors.csv" \
+    --plan "$out/departments-plan.csv" samples/smarthr-departments.csv ||
+    [ $? -eq 1 ]
+show "$out/departments-plan.csv"
+run "$mb" departments -o "$out/departments-flat.csv" \
+    samples/smarthr-departments-flat.csv || [ $? -eq 1 ]
+echo
+echo "== departments: one master with each rule broken once"
+run "$mb" departments --mikiwame-departments samples/mikiwame-departments.csv \
+    -o "$out/departments-broken.csv" \
+    --errors "$out/departments-broken-errors.csv" \
+    samples/smarthr-departments-broken.csv || [ $? -eq 1 ]
+echo
+echo "\$ cut -d, -f1-3 $out/departments-broken-errors.csv"
+cut -d, -f1-3 "$out/departments-broken-errors.csv"
+
+echo
 echo "== results: each employee's latest ミキワメAI result, for SmartHR's bulk update"
 run "$mb" results --match email \
     --smarthr-employees samples/smarthr-employees.csv \
