@@ -35,6 +35,7 @@ SRCS = \
 	src/csvin.c \
 	src/csvout.c \
 	src/date.c \
+	src/dept.c \
 	src/diag.c \
 	src/dtree.c \
 	src/emp.c \
@@ -46,6 +47,7 @@ SRCS = \
 	src/ofile.c \
 	src/profile.c \
 	src/re.c \
+	src/res.c \
 	src/table.c \
 	src/util.c
 MAIN = src/main.c
@@ -54,12 +56,14 @@ UNITS = \
 	tests/unit/t_csvin \
 	tests/unit/t_csvout \
 	tests/unit/t_date \
+	tests/unit/t_dept \
 	tests/unit/t_dtree \
 	tests/unit/t_emp \
 	tests/unit/t_enc \
 	tests/unit/t_kana \
 	tests/unit/t_norm \
-	tests/unit/t_profile
+	tests/unit/t_profile \
+	tests/unit/t_res
 
 OBJS	  = $(SRCS:src/%.c=build/%.o)
 ASAN_OBJS = $(SRCS:src/%.c=build/asan/%.o)

@@ -19,6 +19,20 @@
 #define OPT_SEMPS		0x10
 #define OPT_CHANGED_ONLY	0x20
 #define OPT_MAX_NEW		0x40
+/* Common options (SPEC §1), refused by a command whose synopsis lacks them. */
+#define OPT_OUTPUT		0x0080
+#define OPT_ERRORS		0x0100
+#define OPT_PLAN		0x0200
+#define OPT_JSON		0x0400
+#define OPT_IENC		0x0800
+#define OPT_OENC		0x1000
+#define OPT_EOL			0x2000
+#define OPT_EXCEL		0x4000
+#define OPT_PROFILE		0x8000
+#define OPT_QUIET		0x10000
+#define OPT_COMMON		(OPT_OUTPUT | OPT_ERRORS | OPT_PLAN | OPT_JSON | \
+				 OPT_IENC | OPT_OENC | OPT_EOL | OPT_EXCEL | \
+				 OPT_PROFILE | OPT_QUIET)
 
 struct opts {
 	const char	 *output;	/* -o; NULL = standard output */

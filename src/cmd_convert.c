@@ -29,6 +29,7 @@ cmd_convert(const struct cmd *c, struct opts *o)
 		rc = flow_fail(&f, "%s", f.err.p);
 		goto out;
 	}
+	f.in->keep_empty = 1;	/* convert keeps every record */
 	if ((rc = flow_outputs(&f, (const char *const *)f.in->hdr,
 	    f.in->nh)) != 0)
 		goto out;

@@ -16,7 +16,6 @@
 static const char *const emp_roles[] = {
 	"last_name", "first_name", "last_name_kana", "first_name_kana", "email",
 };
-static const char *const sdept_roles[] = { "department_code" };
 static const char *const mdept_roles[] = {
 	"department_code", "department_name", "parent_department_code",
 };
@@ -24,6 +23,11 @@ static const char *const memp_roles[] = {
 	"last_name", "first_name", "last_name_kana", "first_name_kana", "email",
 };
 static const char *const res_roles[] = { "taken_on", "type16", "result_link" };
+/* Every role the results command reads; its other columns are traits. */
+static const char *const res_all_roles[] = {
+	"employee_number", "email", "taken_on", "type16", "result_link", "name",
+	"ignore",
+};
 
 static int
 has(struct flow *f, struct input *in, const char *section, const char *role)
@@ -65,6 +69,24 @@ missing(struct flow *f, struct input *in, const char *what,
 	fprintf(fp, "%s\n", any ? "" : " nothing");
 }
 
+/*
+ * departments needs a code and either levels (staircase) or a name (flat),
+ * so a file with neither misses one of two roles.
+ */
+static void
+missing_departments(struct flow *f, struct input *in, FILE *fp)
+{
+	int	 code, shape;
+
+	code = has(f, in, "smarthr_column", "department_code");
+	shape = has(f, in, "smarthr_column", "department_level") ||
+	    has(f, in, "smarthr_column", "department_name");
+	fprintf(fp, "  missing for departments:%s%s%s%s\n",
+	    code ? "" : " department_code", !code && !shape ? "," : "",
+	    shape ? "" : " department_level or department_name",
+	    code && shape ? " nothing" : "");
+}
+
 /* The kind of file, and the profile section its headers are read with. */
 static const char *
 kind(struct flow *f, struct input *in, const char **section)
@@ -95,20 +117,68 @@ kind(struct flow *f, struct input *in, const char **section)
 	return "unknown";
 }
 
-/* The first role of section that claims header i, or NULL. */
+/*
+ * The first role of section that claims hdr, or NULL. With only set, just
+ * those roles count: in a results file 部署名 is an ignored column, not
+ * the department_name of a department file.
+ */
 static const char *
-role_of(struct flow *f, const char *section, const char *hdr)
+role_of(struct flow *f, const char *section, const char *const *only,
+    size_t nonly, const char *hdr)
 {
-	size_t		 i;
+	size_t		 i, j;
 	const char	*s, *k, *v;
 
 	for (i = 0; i < profile_count(f->prof); i++) {
 		profile_row(f->prof, i, &s, &k, &v);
-		if (strcmp(s, section) == 0 &&
-		    profile_claims(f->prof, section, k, hdr, strlen(hdr)))
+		if (strcmp(s, section) != 0)
+			continue;
+		for (j = 0; j < nonly; j++)
+			if (strcmp(k, only[j]) == 0)
+				break;
+		if (only != NULL && j == nonly)
+			continue;
+		if (profile_claims(f->prof, section, k, hdr, strlen(hdr)))
 			return k;
 	}
 	return NULL;
+}
+
+/*
+ * Two columns taking one role stop every command ("ambiguous column"), so
+ * they are the first problem named. Roles that claim many columns by
+ * design (department levels, ignored and trait columns) are left out. The
+ * few distinct roles are kept in a short list, which keeps this linear in
+ * the number of columns.
+ */
+static void
+ambiguous(const struct input *in, const char *const *roles, struct buf *probs,
+    size_t *nprob)
+{
+	const char	*seen[128];
+	size_t		 first[128], nseen = 0, i, j;
+
+	for (i = 0; i < in->nh; i++) {
+		if (roles[i] == NULL || strcmp(roles[i], "department_level") == 0 ||
+		    strcmp(roles[i], "ignore") == 0 ||
+		    strcmp(roles[i], "trait") == 0)
+			continue;
+		for (j = 0; j < nseen; j++)
+			if (strcmp(seen[j], roles[i]) == 0)
+				break;
+		if (j == nseen) {
+			if (nseen < ARRAY_LEN(seen)) {
+				seen[nseen] = roles[i];
+				first[nseen++] = i;
+			}
+			continue;
+		}
+		if (++*nprob <= MAX_PROBLEMS)
+			buf_printf(probs, "    line %zu: ambiguous column: %zu "
+			    "(%s) and %zu (%s) both take role %s\n",
+			    in->hdr_line, first[j] + 1, in->hdr[first[j]], i + 1,
+			    in->hdr[i], roles[i]);
+	}
 }
 
 static int
@@ -117,9 +187,9 @@ inspect_one(struct flow *f, const char *path, FILE *fp)
 	struct input	*in;
 	struct rec	*r;
 	struct buf	 d = {0}, probs = {0};
-	const char	*section, *k, *role;
+	const char	*section, *k, **roles;
 	size_t		 records = 0, nprob = 0, i, bad, j;
-	int		 rc = 0, n;
+	int		 rc = 0, n, results;
 
 	buf_reset(&f->err);
 	fprintf(fp, "%s\n", path);
@@ -129,12 +199,21 @@ inspect_one(struct flow *f, const char *path, FILE *fp)
 		return 2;
 	}
 	k = kind(f, in, &section);
+	roles = xcalloc(in->nh ? in->nh : 1, sizeof(*roles));
+	results = strcmp(k, "ミキワメAI results") == 0;
+	for (i = 0; i < in->nh; i++) {
+		roles[i] = role_of(f, section, results ? res_all_roles : NULL,
+		    results ? ARRAY_LEN(res_all_roles) : 0, in->nhdr[i]);
+		if (roles[i] == NULL && results)
+			roles[i] = "trait";
+	}
+	ambiguous(in, roles, &probs, &nprob);
 	while ((n = input_next(in, &r, &f->err)) == 1) {
 		records++;
 		if (!input_count_ok(in, r) && ++nprob <= MAX_PROBLEMS)
 			buf_printf(&probs, "    line %zu: CSV_FIELD_COUNT: %zu "
-			    "fields, the header has %zu\n", r->line, r->nf,
-			    in->nh);
+			    "field%s, the header has %zu\n", r->line, r->nf,
+			    r->nf == 1 ? "" : "s", in->nh);
 		for (i = 0; i < r->nf; i++) {
 			buf_reset(&d);
 			if (codec_decode(in->codec, in->enc, r->f[i], r->len[i],
@@ -161,22 +240,16 @@ inspect_one(struct flow *f, const char *path, FILE *fp)
 	fprintf(fp, "  line endings:%s%s%s%s\n", in->det.crlf ? " CRLF" : "",
 	    in->det.lf ? " LF" : "", in->det.cr ? " CR" : "",
 	    in->det.crlf + in->det.lf + in->det.cr == 0 ? " none" : "");
-	fprintf(fp, "  records: %zu (header on line %zu, %zu columns)\n",
-	    records, in->hdr_line, in->nh);
+	fprintf(fp, "  records: %zu (header on line %zu, %zu column%s)\n",
+	    records, in->hdr_line, in->nh, in->nh == 1 ? "" : "s");
 	fprintf(fp, "  kind: %s\n", k);
 	fprintf(fp, "  columns:\n");
-	for (i = 0; i < in->nh; i++) {
-		role = role_of(f, section, in->nhdr[i]);
-		if (role == NULL && strcmp(section, "mikiwame_column") == 0 &&
-		    strcmp(k, "ミキワメAI results") == 0)
-			role = "trait";
+	for (i = 0; i < in->nh; i++)
 		fprintf(fp, "    %3zu %s: %s\n", i + 1, in->hdr[i],
-		    role != NULL ? role : "-");
-	}
+		    roles[i] != NULL ? roles[i] : "-");
 	missing(f, in, "employees", "smarthr_column", emp_roles,
 	    ARRAY_LEN(emp_roles), fp);
-	missing(f, in, "departments", "smarthr_column", sdept_roles,
-	    ARRAY_LEN(sdept_roles), fp);
+	missing_departments(f, in, fp);
 	missing(f, in, "results", "mikiwame_column", res_roles,
 	    ARRAY_LEN(res_roles), fp);
 	if (n == -1) {
@@ -193,6 +266,7 @@ inspect_one(struct flow *f, const char *path, FILE *fp)
 			    nprob - MAX_PROBLEMS);
 	}
 	input_close(in);
+	free(roles);
 	buf_free(&d);
 	buf_free(&probs);
 	return rc;

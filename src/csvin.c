@@ -36,6 +36,7 @@ struct csvin {
 	int		  first;	/* nothing read yet: look for a BOM */
 	size_t		  line;		/* physical line being fed (1-based) */
 	size_t		  rec_line;	/* first line of the record in progress */
+	size_t		  quote_line;	/* line of the last field's opening quote */
 	int		  in_rec;	/* bytes of a record have been fed */
 	int		  done;		/* a record is complete */
 	int		  toobig;
@@ -52,12 +53,6 @@ no_space(unsigned char c)
 {
 	(void)c;
 	return 0;
-}
-
-static int
-is_term(unsigned char c)
-{
-	return c == '\r' || c == '\n';
 }
 
 static void
@@ -106,7 +101,6 @@ csvin_open(FILE *fp, const char *name)
 		exit(2);
 	}
 	csv_set_space_func(&in->p, no_space);
-	csv_set_term_func(&in->p, is_term);
 	csv_set_blk_size(&in->p, CSVIN_BUFSIZE);
 	return in;
 }
@@ -171,11 +165,25 @@ fill(struct csvin *in)
 static int
 feed(struct csvin *in, const char *s, size_t len)
 {
-	size_t	 used;
+	size_t	 used, nf = in->nf;
+	int	 quoted = in->p.quoted;
 
 	if (in->p.entry_size > in->p.blk_size)
 		csv_set_blk_size(&in->p, in->p.entry_size);
 	used = csv_parse(&in->p, s, len, on_field, on_row, in);
+	/* Checked as the field grows, so memory stays bounded by the limit. */
+	if (in->p.entry_pos + in->data.len > CSVIN_MAX_RECORD) {
+		snprintf(in->err, sizeof(in->err), "%s:%zu: record larger than "
+		    "%zu MiB", in->name, in->rec_line, CSVIN_MAX_RECORD >> 20);
+		return -1;
+	}
+	/*
+	 * A quoted field that was not open before these bytes, or that
+	 * follows a field they ended, opened on this line: an unterminated
+	 * quote is reported there, which may be later than the record's line.
+	 */
+	if (in->p.quoted && (!quoted || in->nf != nf))
+		in->quote_line = in->line;
 	if (used != len) {
 		if (csv_error(&in->p) == CSV_EPARSE)
 			snprintf(in->err, sizeof(in->err), "%s:%zu: stray "
@@ -271,7 +279,7 @@ csvin_next(struct csvin *in, struct rec **r)
 		if (csv_fini(&in->p, on_field, on_row, in) != 0) {
 			snprintf(in->err, sizeof(in->err), "%s:%zu: unterminated "
 			    "quoted field: the quote opened on line %zu is never "
-			    "closed", in->name, in->rec_line, in->rec_line);
+			    "closed", in->name, in->quote_line, in->quote_line);
 			return -1;
 		}
 		if (in->done)

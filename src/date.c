@@ -70,12 +70,12 @@ lit(const char **p, const char *e, const char *s)
 	return 0;
 }
 
-/* A separator between year, month and day: / - . or 年 月 (kanji form). */
+/* A separator between year, month and day: / - . (or 月 in the kanji form). */
 static int
-sep(const char **p, const char *e, int kanji, const char *k)
+sep(const char **p, const char *e, int kanji)
 {
 	if (kanji)
-		return lit(p, e, k);
+		return lit(p, e, "月");
 	return *p < e && (**p == '/' || **p == '-' || **p == '.') ? (++*p, 1) : 0;
 }
 
@@ -128,7 +128,7 @@ date_parse(const char *s0, size_t len0, int allow_time, struct date *dt)
 		else if ((y = num(&p, e, 2, NULL)) < 1)
 			goto out;
 		kanji = lit(&p, e, "年");
-		if (!kanji && !sep(&p, e, 0, NULL))
+		if (!kanji && !sep(&p, e, 0))
 			goto out;
 		y += era->offset;
 	} else {
@@ -144,10 +144,10 @@ date_parse(const char *s0, size_t len0, int allow_time, struct date *dt)
 		if (n != 4)
 			goto out;
 		kanji = lit(&p, e, "年");
-		if (!kanji && !sep(&p, e, 0, NULL))
+		if (!kanji && !sep(&p, e, 0))
 			goto out;
 	}
-	if ((m = num(&p, e, 2, NULL)) < 0 || !sep(&p, e, kanji, "月") ||
+	if ((m = num(&p, e, 2, NULL)) < 0 || !sep(&p, e, kanji) ||
 	    (d = num(&p, e, 2, NULL)) < 0)
 		goto out;
 	if (kanji && !lit(&p, e, "日"))

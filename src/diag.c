@@ -186,6 +186,8 @@ diag_add(struct diag *d, size_t line, enum diag_code code, const char *key,
 	struct row	*r;
 	struct buf	 m = {0};
 	va_list		 ap;
+	size_t		 i;
+	char		*t;
 	int		 n;
 
 	if (fmt == NULL)
@@ -200,6 +202,28 @@ diag_add(struct diag *d, size_t line, enum diag_code code, const char *key,
 		va_end(ap);
 		m.len = n > 0 ? (size_t)n : 0;
 	}
+	/*
+	 * One row per record and code (SPEC §4): a second field with the same
+	 * problem joins the row already there, its header added to 項目 with
+	 * '・' and its message to 内容. A record's rows are the latest ones.
+	 */
+	for (i = d->nrows; i-- > 0 && d->rows[i].line == line; )
+		if (d->rows[i].code == code) {
+			r = &d->rows[i];
+			if (field != NULL && *field != '\0') {
+				t = xasprintf("%s%s%s", r->field,
+				    *r->field != '\0' ? "・" : "", field);
+				free(r->field);
+				r->field = t;
+			}
+			if (strcmp(r->msg, m.p) != 0) {
+				t = xasprintf("%s %s", r->msg, m.p);
+				free(r->msg);
+				r->msg = t;
+			}
+			buf_free(&m);
+			return;
+		}
 	if (d->nrows == d->caprows) {
 		d->caprows = d->caprows ? d->caprows * 2 : 64;
 		d->rows = xreallocarray(d->rows, d->caprows, sizeof(*d->rows));
@@ -243,7 +267,7 @@ cmp_code(const void *a, const void *b)
 void
 diag_codes_since(const struct diag *d, size_t mark, struct buf *out)
 {
-	enum diag_code	 c[DIAG_NCODES];
+	enum diag_code	 c[DIAG_NCODES] = { CSV_FIELD_COUNT };
 	size_t		 n = 0, i, j;
 
 	for (i = mark; i < d->nrows; i++) {

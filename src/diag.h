@@ -76,7 +76,8 @@ void		 diag_set_input(struct diag *, const char *name, const char *enc);
 
 /*
  * Adds a report row. fmt (printf, UTF-8) is the message; NULL uses the
- * code's default text. key, name and field may be NULL.
+ * code's default text. key, name and field may be NULL. A second row of
+ * the same line and code joins the first (項目 joined by '・').
  */
 void		 diag_add(struct diag *, size_t line, enum diag_code,
 		    const char *key, const char *name, const char *field,

@@ -383,7 +383,7 @@ enc_detect(FILE *fp, struct detect *d)
 	unsigned char	 buf[65536 + 4];
 	size_t		 n, i, keep = 0, line = 1, clen;
 	int		 line_bad = 0, line_u8 = 0, first = 1, prev_cr = 0;
-	int		 any_bad = 0;
+	int		 any_bad = 0, more;
 
 	memset(d, 0, sizeof(*d));
 	for (;;) {
@@ -394,6 +394,7 @@ enc_detect(FILE *fp, struct detect *d)
 		keep = 0;
 		if (n == 0)
 			break;
+		more = !feof(fp);
 		i = 0;
 		if (first) {
 			first = 0;
@@ -434,12 +435,19 @@ enc_detect(FILE *fp, struct detect *d)
 				continue;
 			}
 			prev_cr = 0;
-			if (c >= 0x01 && c < 0x80) {
-				i++;
+			/*
+			 * NUL is invalid in both encodings, so it is evidence
+			 * of neither: the decoders refuse it field by field.
+			 */
+			if (c < 0x80) {
+				/* Most bytes are ASCII: skip a run at once. */
+				for (i++; i < n && buf[i] < 0x80 && buf[i] != '\n' &&
+				    buf[i] != '\r'; i++)
+					continue;
 				continue;
 			}
 			/* Keep an incomplete character for the next read. */
-			if (c >= 0xC2 && c <= 0xF4 && !feof(fp)) {
+			if (c >= 0xC2 && c <= 0xF4 && more) {
 				size_t want = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
 
 				if (n - i < want) {

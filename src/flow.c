@@ -97,6 +97,17 @@ fail:
 }
 
 static int
+all_empty(const struct rec *r)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->nf; i++)
+		if (r->len[i] > 0)
+			return 0;
+	return 1;
+}
+
+static int
 read_header(struct flow *f, struct input *in)
 {
 	struct rec	*r;
@@ -104,12 +115,17 @@ read_header(struct flow *f, struct input *in)
 	size_t		 i, bad;
 	int		 k;
 
-	if ((k = csvin_next(in->csv, &r)) == -1) {
+	/* The header is the first record that is not a row of empty cells. */
+	while ((k = csvin_next(in->csv, &r)) == 1 && all_empty(r))
+		continue;
+	if (k == -1) {
 		buf_adds(&f->err, csvin_error(in->csv));
 		return -1;
 	}
 	if (k == 0) {
-		buf_printf(&f->err, "%s: no header: the file is empty", in->name);
+		buf_printf(&f->err, "%s: no header: the file %s", in->name,
+		    csvin_lines(in->csv) > 0 ? "holds only blank lines" :
+		    "is empty");
 		return -1;
 	}
 	in->hdr_line = r->line;
@@ -125,6 +141,7 @@ read_header(struct flow *f, struct input *in)
 			    "try --input-encoding", in->name, r->line, i + 1,
 			    enc_name(in->enc), (unsigned char)r->f[i][bad]);
 			buf_free(&d);
+			buf_free(&n);
 			return -1;
 		}
 		in->hdr[i] = xstrndup(d.p, d.len);
@@ -218,7 +235,6 @@ int
 input_next(struct input *in, struct rec **rp, struct buf *err)
 {
 	struct rec	*r;
-	size_t		 i;
 	int		 k;
 
 	for (;;) {
@@ -228,10 +244,7 @@ input_next(struct input *in, struct rec **rp, struct buf *err)
 			return k;
 		}
 		/* A row of empty cells (",,,," from Excel) is a blank line. */
-		for (i = 0; i < r->nf; i++)
-			if (r->len[i] > 0)
-				break;
-		if (i < r->nf) {
+		if (in->keep_empty || !all_empty(r)) {
 			*rp = r;
 			return 1;
 		}
@@ -398,6 +411,28 @@ flow_outputs(struct flow *f, const char *const *hdr, size_t nh)
 	return 0;
 }
 
+/* Adds the ENCODING_UNREPRESENTABLE row for character cp of field. */
+static void
+unrepresentable(struct flow *f, uint32_t cp, size_t line, const char *field,
+    const char *key, const char *name)
+{
+	char		 ch[8];
+
+	ch[utf8_put(ch, cp)] = '\0';
+	if (cp == 0xA5 || cp == 0x203E)
+		diag_add(f->diag, line, ENCODING_UNREPRESENTABLE, key, name,
+		    field, "「%s」の文字 %s (U+%04X) は %s に正しく書けません"
+		    "（%s として読まれます）。%s に直してください", field,
+		    ch, (unsigned)cp, enc_name(f->out_enc),
+		    cp == 0xA5 ? "\\" : "~",
+		    cp == 0xA5 ? "全角の ￥ (U+FFE5)" : "全角の ￣ (U+FFE3)");
+	else
+		diag_add(f->diag, line, ENCODING_UNREPRESENTABLE, key, name,
+		    field, "「%s」の文字 %s (U+%04X) は %s で表せません。"
+		    "別の文字に直すか --output-encoding utf-8 を使ってください",
+		    field, ch, (unsigned)cp, enc_name(f->out_enc));
+}
+
 int
 flow_write(struct flow *f, const char *const *fld, const size_t *len,
     size_t n, size_t line, const char *const *names, const char *key,
@@ -405,7 +440,6 @@ flow_write(struct flow *f, const char *const *fld, const size_t *len,
 {
 	size_t		 badf;
 	uint32_t	 cp;
-	char		 ch[8];
 	int		 k;
 
 	k = csvout_row(&f->w, fld, len, n, &badf, &cp);
@@ -416,19 +450,27 @@ flow_write(struct flow *f, const char *const *fld, const size_t *len,
 	}
 	if (k == 0)
 		return 0;
-	ch[utf8_put(ch, cp)] = '\0';
-	if (cp == 0xA5 || cp == 0x203E)
-		diag_add(f->diag, line, ENCODING_UNREPRESENTABLE, key, name,
-		    names[badf], "「%s」の文字 %s (U+%04X) は %s に正しく書けません"
-		    "（\\ や ~ として読まれます）。%s に直してください", names[badf],
-		    ch, (unsigned)cp, enc_name(f->out_enc),
-		    cp == 0xA5 ? "全角の ￥ (U+FFE5)" : "全角の ￣ (U+FFE3)");
-	else
-		diag_add(f->diag, line, ENCODING_UNREPRESENTABLE, key, name,
-		    names[badf], "「%s」の文字 %s (U+%04X) は %s で表せません。"
-		    "別の文字に直すか --output-encoding utf-8 を使ってください",
-		    names[badf], ch, (unsigned)cp, enc_name(f->out_enc));
+	unrepresentable(f, cp, line, names[badf], key, name);
 	return 1;
+}
+
+int
+flow_encodable(struct flow *f, const char *const *fld, const size_t *len,
+    size_t n, size_t line, const char *const *names, const char *key,
+    const char *name)
+{
+	size_t		 i;
+	uint32_t	 cp;
+
+	for (i = 0; i < n; i++) {
+		buf_reset(&f->tmp);
+		if (codec_encode(f->codec, f->out_enc, fld[i], len[i], &f->tmp,
+		    0, &cp) == -1) {
+			unrepresentable(f, cp, line, names[i], key, name);
+			return 1;
+		}
+	}
+	return 0;
 }
 
 int
@@ -436,8 +478,12 @@ flow_finish(struct flow *f, int limit)
 {
 	int		 rc;
 
+	struct ofile	*all[] = { &f->out, &f->rep, &f->plan, &f->json };
+	size_t		 i;
+	int		 pass;
+
 	rc = limit ? 3 : diag_status(f->diag);
-	if (diag_write_report(f->diag) == -1)
+	if (f->o->errors != NULL && diag_write_report(f->diag) == -1)
 		return flow_fail(f, "%s: write error: %s", f->o->errors,
 		    strerror(errno));
 	if (limit)
@@ -451,12 +497,23 @@ flow_finish(struct flow *f, int limit)
 	if (ofile_is_open(&f->json) &&
 	    diag_json(f->diag, f->json.fp, rc) == -1)
 		return flow_fail(f, "%s: write error", f->o->json);
-	/* The report and plan first: the output last, only if all went well. */
-	if (ofile_commit(&f->rep, &f->err) == -1 ||
-	    ofile_commit(&f->plan, &f->err) == -1 ||
-	    ofile_commit(&f->json, &f->err) == -1 ||
-	    ofile_commit(&f->out, &f->err) == -1)
-		return flow_fail(f, "%s", f->err.p);
+	/*
+	 * Every temporary file is flushed first, so a full disk is found
+	 * before anything becomes visible. Then the outputs that are copied
+	 * (standard output, a FIFO, a device: the ones a write error can still
+	 * hit) go before the renames, which do not fail for lack of space.
+	 */
+	for (i = 0; i < ARRAY_LEN(all); i++)
+		if (ofile_flush(all[i], &f->err) == -1)
+			return flow_fail(f, "%s", f->err.p);
+	for (pass = 1; pass >= 0; pass--)
+		for (i = 0; i < ARRAY_LEN(all); i++)
+			if (all[i]->copy == pass &&
+			    ofile_commit(all[i], &f->err) == -1)
+				return flow_fail(f, "%s", f->err.p);
+	/* Without --errors the rows go to stderr, once nothing can fail. */
+	if (f->o->errors == NULL)
+		(void)diag_write_report(f->diag);
 	if (!f->o->quiet)
 		diag_summary(f->diag, stderr);
 	return rc;

@@ -29,6 +29,7 @@ struct input {
 	char		**hdr;		/* decoded header fields */
 	char		**nhdr;		/* normalized header fields */
 	size_t		 hdr_line;
+	int		 keep_empty;	/* return rows of empty cells too */
 	struct codec	*codec;
 };
 
@@ -57,7 +58,7 @@ struct input	*flow_input(struct flow *, const char *path);
 void		 input_close(struct input *);
 int		 input_rewind(struct input *, struct buf *err);
 
-/* Next record, skipping records whose fields are all empty. 1, 0, -1. */
+/* Next record, skipping rows of empty cells unless keep_empty. 1, 0, -1. */
 int		 input_next(struct input *, struct rec **, struct buf *err);
 
 /* Does the record have the header's field count (extra empties allowed)? */
@@ -98,6 +99,17 @@ int		 flow_outputs(struct flow *, const char *const *hdr, size_t nh);
  * write error (f->err set).
  */
 int		 flow_write(struct flow *, const char *const *fld,
+		    const size_t *len, size_t n, size_t line,
+		    const char *const *names, const char *key,
+		    const char *name);
+
+/*
+ * Would flow_write accept these fields in the output encoding? 0 yes; 1
+ * after adding the same ENCODING_UNREPRESENTABLE row flow_write adds. For
+ * a command that must refuse a record before deciding others by it (a
+ * department whose children would lose their parent). Needs flow_outputs.
+ */
+int		 flow_encodable(struct flow *, const char *const *fld,
 		    const size_t *len, size_t n, size_t line,
 		    const char *const *names, const char *key,
 		    const char *name);

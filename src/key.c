@@ -11,9 +11,15 @@ key_email(const char *s, size_t len, struct buf *out)
 	struct buf	 t = {0};
 	size_t		 i;
 
+	/*
+	 * The fold comes first: it turns U+2212 and U+301C into the
+	 * full-width U+FF0D and U+FF5E, which norm_ascii then makes '-' and
+	 * '~'. The other order left "a−b" keyed as "a－b" while "a－b" was
+	 * "a-b", so one address spelled two ways matched nothing.
+	 */
 	buf_reset(out);
-	norm_ascii(s, len, &t);
-	enc_fold(t.p, t.len, out);
+	enc_fold(s, len, &t);
+	norm_ascii(t.p, t.len, out);
 	for (i = 0; i < out->len; i++)
 		if (out->p[i] >= 'A' && out->p[i] <= 'Z')
 			out->p[i] = (char)(out->p[i] - 'A' + 'a');

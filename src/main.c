@@ -28,24 +28,25 @@ static const struct cmd cmds[] = {
 	{ "departments", cmd_departments,
 	    "[--mikiwame-departments FILE] [--changed-only]\n\t" COMMON
 	    " [SMARTHR_DEPARTMENTS]",
-	    OPT_MDEPTS | OPT_CHANGED_ONLY },
+	    OPT_COMMON | OPT_MDEPTS | OPT_CHANGED_ONLY },
 	{ "employees", cmd_employees,
 	    "--match email|employee-number\n\t--mikiwame-departments FILE "
 	    "[--mikiwame-departments FILE ...]\n\t[--smarthr-departments FILE] "
 	    "[--mikiwame-employees FILE] [--changed-only]\n\t[--max-new N] "
 	    COMMON " [SMARTHR_EMPLOYEES]",
-	    OPT_MATCH | OPT_MDEPTS | OPT_SDEPTS | OPT_MEMPS |
+	    OPT_COMMON | OPT_MATCH | OPT_MDEPTS | OPT_SDEPTS | OPT_MEMPS |
 	    OPT_CHANGED_ONLY | OPT_MAX_NEW },
 	{ "results", cmd_results,
 	    "--match email|employee-number --smarthr-employees FILE\n\t" COMMON
 	    " [MIKIWAME_RESULTS]",
-	    OPT_MATCH | OPT_SEMPS },
+	    OPT_COMMON | OPT_MATCH | OPT_SEMPS },
 	{ "inspect", cmd_inspect,
-	    "[--input-encoding ENC] [--profile FILE] FILE ...", 0 },
-	{ "convert", cmd_convert, COMMON " [INPUT]", 0 },
+	    "[-o FILE] [--input-encoding ENC] [--profile FILE] FILE ...",
+	    OPT_OUTPUT | OPT_IENC | OPT_PROFILE },
+	{ "convert", cmd_convert, COMMON " [INPUT]", OPT_COMMON },
 	{ "profile", cmd_profile,
 	    "[-o FILE] [--output-encoding ENC] [--eol crlf|lf] "
-	    "[--profile FILE]", 0 },
+	    "[--profile FILE]", OPT_OUTPUT | OPT_OENC | OPT_EOL | OPT_PROFILE },
 };
 
 enum {
@@ -84,7 +85,7 @@ usage(FILE *fp)
 
 	fprintf(fp, "usage:");
 	for (i = 0; i < ARRAY_LEN(cmds); i++)
-		fprintf(fp, "%s%s %s %s\n", i ? "      " : " ", progname,
+		fprintf(fp, "%s%s %s %s\n", i ? "       " : " ", progname,
 		    cmds[i].name, cmds[i].synopsis);
 	fprintf(fp, "       %s --help | --version\n", progname);
 }
@@ -107,10 +108,14 @@ parse(const struct cmd *c, int argc, char **argv, struct opts *o)
 		{ O_MATCH, OPT_MATCH }, { O_MDEPTS, OPT_MDEPTS },
 		{ O_SDEPTS, OPT_SDEPTS }, { O_MEMPS, OPT_MEMPS },
 		{ O_SEMPS, OPT_SEMPS }, { O_CHANGED, OPT_CHANGED_ONLY },
-		{ O_MAXNEW, OPT_MAX_NEW },
+		{ O_MAXNEW, OPT_MAX_NEW }, { 'o', OPT_OUTPUT },
+		{ O_ERRORS, OPT_ERRORS }, { O_PLAN, OPT_PLAN },
+		{ O_JSON, OPT_JSON }, { O_IENC, OPT_IENC }, { O_OENC, OPT_OENC },
+		{ O_EOL, OPT_EOL }, { O_EXCEL, OPT_EXCEL },
+		{ O_PROFILE, OPT_PROFILE }, { 'q', OPT_QUIET },
 	};
 	size_t	 i;
-	int	 ch;
+	int	 ch, li;
 	char	*end;
 
 	memset(o, 0, sizeof(*o));
@@ -119,11 +124,19 @@ parse(const struct cmd *c, int argc, char **argv, struct opts *o)
 	o->max_new = -1;
 	opterr = 0;
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, ":o:qh", longopts, NULL)) != -1) {
+	for (;;) {
+		li = -1;
+		if ((ch = getopt_long(argc, argv, ":o:qh", longopts, &li)) == -1)
+			break;
+		/* Name the option as it was typed: -o or --output. */
 		for (i = 0; i < ARRAY_LEN(own); i++)
-			if (own[i].ch == ch && !(c->accepts & own[i].bit))
+			if (own[i].ch == ch && !(c->accepts & own[i].bit)) {
+				if (li == -1)
+					return usage_error(c, "unknown option "
+					    "-%c", ch);
 				return usage_error(c, "unknown option --%s",
 				    optname(ch));
+			}
 		switch (ch) {
 		case 'o':
 			o->output = optarg;
@@ -250,8 +263,13 @@ main(int argc, char **argv)
 		if (strcmp(argv[1], cmds[i].name) == 0)
 			break;
 	if (i == ARRAY_LEN(cmds)) {
-		fprintf(stderr, "%s: unknown command \"%s\"\n", progname,
-		    argv[1]);
+		/* "mikibridge -q convert" is a common slip: say what is wrong. */
+		if (argv[1][0] == '-')
+			fprintf(stderr, "%s: unknown option %s (options come "
+			    "after the command)\n", progname, argv[1]);
+		else
+			fprintf(stderr, "%s: unknown command \"%s\"\n",
+			    progname, argv[1]);
 		usage(stderr);
 		return 2;
 	}

@@ -50,6 +50,18 @@ ofile_open(struct ofile *o, const char *path, struct buf *err)
 		return (o->fp = spool(err)) == NULL ? -1 : 0;
 	}
 	o->path = xstrdup(path);
+	/*
+	 * A symbolic link (/dev/stdout is one) is written through at the
+	 * commit, like a FIFO: renaming over it would replace the link.
+	 */
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+			buf_printf(err, "%s: is a directory", path);
+			return -1;
+		}
+		o->copy = 1;
+		return (o->fp = spool(err)) == NULL ? -1 : 0;
+	}
 	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
 		if (S_ISDIR(st.st_mode)) {
 			buf_printf(err, "%s: is a directory", path);
@@ -74,6 +86,17 @@ ofile_open(struct ofile *o, const char *path, struct buf *err)
 		buf_printf(err, "%s: %s", path, strerror(errno));
 		close(fd);
 		unlink(o->tmp);
+		return -1;
+	}
+	return 0;
+}
+
+int
+ofile_flush(struct ofile *o, struct buf *err)
+{
+	if (o->fp != NULL && (fflush(o->fp) == EOF || ferror(o->fp))) {
+		buf_printf(err, "%s: write error: %s", ofile_name(o),
+		    strerror(errno));
 		return -1;
 	}
 	return 0;

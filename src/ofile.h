@@ -22,6 +22,7 @@ struct ofile {
 
 /* path NULL or "-" is standard output. -1 with a message in err. */
 int	ofile_open(struct ofile *, const char *path, struct buf *err);
+int	ofile_flush(struct ofile *, struct buf *err);	/* write errors now */
 int	ofile_commit(struct ofile *, struct buf *err);
 void	ofile_abort(struct ofile *);
 int	ofile_is_open(const struct ofile *);

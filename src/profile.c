@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "csvin.h"
+#include "date.h"
 #include "enc.h"
 #include "norm.h"
 #include "profile.h"
@@ -224,6 +225,39 @@ known_role(const struct profile *p, const char *section, const char *role)
 }
 
 /*
+ * Checks an option's value now, so that a bad one is reported with its file
+ * and line rather than later, by a flow that no longer knows either.
+ */
+static int
+option_bad(const char *name, const char *value, char *msg, size_t len)
+{
+	struct re	*re;
+	const char	*s;
+
+	if (strcmp(name, "date_format") == 0 && !date_format_ok(value)) {
+		snprintf(msg, len, "date_format is YYYY/MM/DD or YYYY-MM-DD, "
+		    "not \"%s\"", value);
+		return 1;
+	}
+	if (strcmp(name, "retired_status") == 0) {
+		if ((re = re_compile(value, msg, len)) == NULL)
+			return 1;
+		re_free(re);
+	}
+	if (strcmp(name, "trait_count") == 0) {
+		for (s = value; *s >= '0' && *s <= '9'; s++)
+			continue;
+		if (*s != '\0' || s == value || s - value > 4 ||
+		    atoi(value) == 0) {
+			snprintf(msg, len, "trait_count must be a positive "
+			    "number, not \"%s\"", value);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
  * A profile file is CSV (UTF-8 or CP932, detected) with the header
  * section,key,value. Every row is checked before any is applied, so a bad
  * file changes nothing. Rows of a *_column section replace that role's
@@ -252,8 +286,15 @@ profile_load(struct profile *p, const char *path, struct buf *err)
 		buf_printf(err, "%s: read error", path);
 		goto out;
 	}
-	if (d.utf16 || d.mixed) {
+	if (d.utf16) {
 		buf_printf(err, "%s: not UTF-8 or CP932", path);
+		goto out;
+	}
+	/* Name both lines, as for any input, so the user can find them. */
+	if (d.mixed) {
+		buf_printf(err, "%s:%zu: mixed encodings: line %zu is UTF-8 "
+		    "text, line %zu is not; save the file as UTF-8", path,
+		    d.cp932_line, d.utf8_line, d.cp932_line);
 		goto out;
 	}
 	in = csvin_open(fp, path);
@@ -314,6 +355,11 @@ profile_load(struct profile *p, const char *path, struct buf *err)
 			if (i == ARRAY_LEN(options)) {
 				buf_printf(err, "%s:%zu: unknown option \"%s\"",
 				    path, r->line, f[1].p);
+				goto out;
+			}
+			if (option_bad(f[1].p, f[2].p, rerr, sizeof(rerr))) {
+				buf_printf(err, "%s:%zu: %s", path, r->line,
+				    rerr);
 				goto out;
 			}
 		} else if (strcmp(f[0].p, "employment_type") != 0 &&
@@ -433,17 +479,35 @@ profile_claims(struct profile *p, const char *section, const char *role,
 	return 0;
 }
 
-/* "^姓\(カタカナ\)$" reads as 姓(カタカナ) in a message. */
+/*
+ * "^姓\(カタカナ\)$" reads as 姓(カタカナ) in a message, "^(?i:code)$" as
+ * code and "^(?i:level)[0-9]+$" as levelN.
+ */
 static void
 readable(const char *pat, struct buf *out)
 {
 	const char	*s = pat;
+	int		 group = 0;
 
 	if (*s == '^')
 		s++;
 	for (; *s != '\0'; s++) {
 		if (*s == '$' && s[1] == '\0')
 			break;
+		if (strncmp(s, "(?i:", 4) == 0) {
+			group++;
+			s += 3;
+			continue;
+		}
+		if (*s == ')' && group > 0) {
+			group--;
+			continue;
+		}
+		if (strncmp(s, "[0-9]+", 6) == 0) {
+			buf_addc(out, 'N');
+			s += 5;
+			continue;
+		}
 		if (*s == '\\' && s[1] != '\0')
 			s++;
 		buf_addc(out, *s);

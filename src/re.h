@@ -11,7 +11,7 @@ struct re;
 
 /* Returns NULL and fills err (with the offset) when the pattern is bad. */
 struct re	*re_compile(const char *pattern, char *err, size_t errlen);
-int		 re_match(const struct re *, const char *s, size_t len);
+int		 re_match(struct re *, const char *s, size_t len);
 void		 re_free(struct re *);
 
 #endif

@@ -123,6 +123,54 @@ EOF
 }
 
 # ---------------------------------------------------------------------------
+# SmartHR department master (flat, 親部署 by code, path or name) with each
+# rule of SPEC §6 broken once, for the error report and the manual's
+# warnings (手順3):
+#   line 4   DEPT_NO_CODE          第三営業部 has no 部署コード
+#   line 6   DEPT_NAME_CONFLICT    A004 第一営業部: the name of A002 (line 3)
+#   line 17  DEPT_TOO_DEEP         B107 is on level 11 (B003 … B106 above)
+#   line 19, 20  DEPT_DUPLICATE_CODE  C002 twice
+#   line 21  DEPT_NAME_MISSING     C003 has no 部署名
+#   line 22  DEPT_PARENT_MISSING   E001's parent Z999 does not exist
+#   line 23  DEPT_PARENT_UNLINKED  E002 is under E001
+#   line 24-26  DEPT_CYCLE         F001 -> F003 -> F002 -> F001
+#   line 27  D901 経営企画室: accepted alone, but against
+#            mikiwame-departments.csv a changed code (ミキワメAI has D001)
+# A003 is found by name (営業本部), B003 by path (開発本部/開発部).
+# ---------------------------------------------------------------------------
+smarthr_departments_broken() {
+    cat <<'EOF'
+部署コード,部署名,親部署
+A001,営業本部,
+A002,第一営業部,A001
+,第三営業部,A001
+A003,第二営業部,営業本部
+A004,第一営業部,営業本部
+B001,開発本部,
+B002,開発部,開発本部
+B003,第一開発課,開発本部/開発部
+B100,基盤グループ,B003
+B101,基盤チーム,B100
+B102,ネットワーク班,B101
+B103,回線係,B102
+B104,東日本回線,B103
+B105,東京回線,B104
+B106,都心回線,B105
+B107,丸の内回線,B106
+C001,管理本部,
+C002,人事部,C001
+C002,総務部,C001
+C003,,C001
+E001,海外事業部,Z999
+E002,海外営業課,E001
+F001,品質保証部,F003
+F002,品質管理課,F001
+F003,品質監査課,F002
+D901,経営企画室,
+EOF
+}
+
+# ---------------------------------------------------------------------------
 # ミキワメAI current departments: a subset of the SmartHR ones.
 #   missing: A004 営業企画部, B004 第二開発課, C003 総務部
 #   renamed: A003 is still called 営業二部 (SmartHR: 第二営業部)
@@ -199,6 +247,7 @@ smarthr_employees \
 
 smarthr_departments_staircase | write_cp932 smarthr-departments.csv
 smarthr_departments_flat      | write_utf8bom smarthr-departments-flat.csv
+smarthr_departments_broken    | write_utf8bom smarthr-departments-broken.csv
 mikiwame_departments          | write_utf8bom mikiwame-departments.csv
 mikiwame_employees            | write_utf8bom mikiwame-employees.csv
 mikiwame_results              | write_utf8bom mikiwame-results.csv

@@ -41,8 +41,15 @@ main(void)
 	kn("ABC 123", KANA_HIRAGANA, "ABC 123");
 	key_email("Ｔａｒｏ＠Ｅｘａｍｐｌｅ．ｃｏ．ｊｐ", strlen("Ｔａｒｏ＠Ｅｘａｍｐｌｅ．ｃｏ．ｊｐ"), &b);
 	CHECK_STR(b.p, "taro@example.co.jp");
-	key_email("a〜b@x.jp", strlen("a〜b@x.jp"), &b);
-	CHECK_STR(b.p, "a～b@x.jp");			/* U+301C -> U+FF5E */
+	/* Every spelling of the wave dash and the minus keys the same. */
+	key_email("a〜b@x.jp", strlen("a〜b@x.jp"), &b);	/* U+301C */
+	CHECK_STR(b.p, "a~b@x.jp");
+	key_email("a～b@x.jp", strlen("a～b@x.jp"), &b);	/* U+FF5E */
+	CHECK_STR(b.p, "a~b@x.jp");
+	key_email("a−b@x.jp", strlen("a−b@x.jp"), &b);	/* U+2212 */
+	CHECK_STR(b.p, "a-b@x.jp");
+	key_email("a－b@x.jp", strlen("a－b@x.jp"), &b);	/* U+FF0D */
+	CHECK_STR(b.p, "a-b@x.jp");
 	key_number("００１２３", strlen("００１２３"), &b);
 	CHECK_STR(b.p, "00123");
 	key_name("営業−部", strlen("営業−部"), &b);
