@@ -76,8 +76,8 @@ head -24 "$out/inspect.txt"
 echo
 echo "== convert: an Excel CP932 SmartHR export to UTF-8, with report and plan"
 run "$mb" convert --output-encoding utf-8 \
-	--errors "$out/employees-errors.csv" --plan "$out/employees-plan.csv" \
-	--json-summary "$out/employees-summary.json" \
+	--errors "$out/convert-errors.csv" --plan "$out/convert-plan.csv" \
+	--json-summary "$out/convert-summary.json" \
 	-o "$out/smarthr-employees-utf8.csv" samples/smarthr-employees.csv ||
 	[ $? -eq 1 ]
 
@@ -113,6 +113,40 @@ echo "\$ cut -d, -f1-3 $out/departments-broken-errors.csv"
 cut -d, -f1-3 "$out/departments-broken-errors.csv"
 
 echo
+echo "== employees: a dry run that stops if anyone would be created (exit 3)"
+# The departments import from above counts as registered: it is what
+# ミキワメAI will have once it is loaded.
+run "$mb" employees --match email \
+    --mikiwame-departments samples/mikiwame-departments.csv \
+    --mikiwame-departments "$out/departments.csv" \
+    --smarthr-departments samples/smarthr-departments.csv \
+    --mikiwame-employees samples/mikiwame-employees.csv --max-new 0 \
+    -o "$out/employees-import.csv" --errors "$out/employees-errors.csv" \
+    --plan "$out/employees-plan.csv" samples/smarthr-employees.csv ||
+    [ $? -eq 3 ]
+show "$out/employees-plan.csv"
+echo
+echo "== employees: the real run, at most 10 new employees, changes only"
+run "$mb" employees --match email \
+    --mikiwame-departments samples/mikiwame-departments.csv \
+    --mikiwame-departments "$out/departments.csv" \
+    --smarthr-departments samples/smarthr-departments.csv \
+    --mikiwame-employees samples/mikiwame-employees.csv --max-new 10 \
+    --changed-only -o "$out/employees-import.csv" \
+    --errors "$out/employees-errors.csv" --plan "$out/employees-plan.csv" \
+    samples/smarthr-employees.csv || [ $? -eq 1 ]
+show "$out/employees-import.csv"
+show "$out/employees-errors.csv"
+echo
+echo "== employees: by 社員番号, from the UTF-8 export"
+run "$mb" employees --match employee-number \
+    --mikiwame-departments samples/mikiwame-departments.csv \
+    --mikiwame-departments "$out/departments.csv" \
+    --mikiwame-employees samples/mikiwame-employees.csv \
+    -o "$out/employees-by-number.csv" samples/smarthr-employees-utf8.csv ||
+    [ $? -eq 1 ]
+
+echo
 echo "== results: each employee's latest ミキワメAI result, for SmartHR's bulk update"
 run "$mb" results --match email \
     --smarthr-employees samples/smarthr-employees.csv \
@@ -130,11 +164,11 @@ show "$out/results-plan.csv"
 echo
 echo "== the files written"
 show "$out/smarthr-employees-utf8.csv"
-show "$out/employees-errors.csv"
-show "$out/employees-plan.csv"
+show "$out/convert-errors.csv"
+show "$out/convert-plan.csv"
 echo
-echo "\$ cat $out/employees-summary.json"
-cat "$out/employees-summary.json"
+echo "\$ cat $out/convert-summary.json"
+cat "$out/convert-summary.json"
 # CP932 bytes would garble a UTF-8 terminal: read the file back with the tool.
 echo
 echo "\$ $mb convert -q --output-encoding utf-8 $out/smarthr-employees-cp932.csv | head -3"
