@@ -175,25 +175,15 @@ static int
 miki_field(struct flow *f, struct input *in, const struct rec *r, int col,
     struct buf *out)
 {
-	size_t	 bad, start, len;
+	size_t	 bad;
 
-	buf_reset(out);
-	buf_addc(out, '\0');
-	buf_reset(out);
-	if (col < 0 || (size_t)col >= r->nf)
-		return 0;
-	if (codec_decode(in->codec, in->enc, r->f[col], r->len[col], out,
-	    &bad) == -1) {
+	if (input_peek(in, r, col, 1, out, &bad) == -1) {
 		buf_printf(&f->err, "%s:%zu: column \"%s\" has bytes that are "
 		    "invalid in %s (byte 0x%02X); fix the file or give "
 		    "--input-encoding", in->name, r->line, in->hdr[col],
 		    enc_name(in->enc), (unsigned char)r->f[col][bad]);
 		return -1;
 	}
-	len = norm_trim(out->p, out->len, &start);
-	memmove(out->p, out->p + start, len);
-	out->len = len;
-	out->p[len] = '\0';
 	return 0;
 }
 

@@ -611,23 +611,10 @@ add(struct ecmd *e, size_t line, enum diag_code code, unsigned roles,
 	va_list	 ap;
 
 	fields_of(e, roles, 0, &e->hdrs);
-	if (fmt != NULL) {
-		char	*m;
-		int	 n;
-
-		va_start(ap, fmt);
-		n = vsnprintf(NULL, 0, fmt, ap);
-		va_end(ap);
-		m = xmalloc((size_t)(n > 0 ? n : 0) + 1);
-		va_start(ap, fmt);
-		vsnprintf(m, (size_t)(n > 0 ? n : 0) + 1, fmt, ap);
-		va_end(ap);
-		diag_add(e->f.diag, line, code, e->key.p, e->name.p, e->hdrs.p,
-		    "%s", m);
-		free(m);
-	} else
-		diag_add(e->f.diag, line, code, e->key.p, e->name.p, e->hdrs.p,
-		    NULL);
+	va_start(ap, fmt);
+	diag_vadd(e->f.diag, line, code, e->key.p, e->name.p, e->hdrs.p, fmt,
+	    ap);
+	va_end(ap);
 }
 
 /* The rows of emp_map's problems. */

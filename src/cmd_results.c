@@ -116,35 +116,13 @@ str(const struct buf *b)
  * (the second reports) and for fields that only name a record.
  */
 static int
-quiet_field_at(struct results *s, struct input *in, const struct rec *r,
-    int col, struct buf *out, size_t *bad)
-{
-	size_t	 start, len;
-
-	buf_reset(out);
-	buf_add(out, "", 0);
-	if (col < 0 || (size_t)col >= r->nf)
-		return 0;
-	if (codec_decode(s->f.codec, in->enc, r->f[col], r->len[col], out,
-	    bad) == -1) {
-		buf_reset(out);
-		return -1;
-	}
-	buf_add(out, "", 0);
-	len = norm_trim(out->p, out->len, &start);
-	memmove(out->p, out->p + start, len);
-	out->len = len;
-	out->p[len] = '\0';
-	return 0;
-}
-
-static int
 quiet_field(struct results *s, struct input *in, const struct rec *r,
     int col, struct buf *out)
 {
 	size_t	 bad;
 
-	return quiet_field_at(s, in, r, col, out, &bad);
+	(void)s;
+	return input_peek(in, r, col, 1, out, &bad);
 }
 
 static void
@@ -270,7 +248,7 @@ load_smarthr(struct results *s, const char *path)
 			goto out;
 		}
 		for (i = 0; i < S_NROLES; i++)
-			if (quiet_field_at(s, in, r, s->scol[i], &v[i],
+			if (input_peek(in, r, s->scol[i], 1, &v[i],
 			    &bad) == -1) {
 				buf_printf(&f->err, "%s:%zu: \"%s\" has bytes "
 				    "that are invalid in %s (byte 0x%02X); "

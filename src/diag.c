@@ -183,25 +183,26 @@ void
 diag_add(struct diag *d, size_t line, enum diag_code code, const char *key,
     const char *name, const char *field, const char *fmt, ...)
 {
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	diag_vadd(d, line, code, key, name, field, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_vadd(struct diag *d, size_t line, enum diag_code code, const char *key,
+    const char *name, const char *field, const char *fmt, va_list ap)
+{
 	struct row	*r;
 	struct buf	 m = {0};
-	va_list		 ap;
 	size_t		 i;
 	char		*t;
-	int		 n;
 
 	if (fmt == NULL)
 		buf_adds(&m, codes[code].text);
-	else {
-		va_start(ap, fmt);
-		n = vsnprintf(NULL, 0, fmt, ap);
-		va_end(ap);
-		buf_grow(&m, n > 0 ? (size_t)n : 0);
-		va_start(ap, fmt);
-		vsnprintf(m.p, (size_t)(n > 0 ? n : 0) + 1, fmt, ap);
-		va_end(ap);
-		m.len = n > 0 ? (size_t)n : 0;
-	}
+	else
+		buf_vprintf(&m, fmt, ap);
 	/*
 	 * One row per record and code (SPEC §4): a second field with the same
 	 * problem joins the row already there, its header added to 項目 with
@@ -333,15 +334,9 @@ diag_notice(struct diag *d, const char *fmt, ...)
 {
 	struct buf	 b = {0};
 	va_list		 ap;
-	int		 n;
 
-	/* Sized first, as in diag_add: a notice quotes input values. */
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	buf_grow(&b, n > 0 ? (size_t)n : 0);
-	va_start(ap, fmt);
-	vsnprintf(b.p, (size_t)(n > 0 ? n : 0) + 1, fmt, ap);
+	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
 	push(&d->notes, &d->nnotes, b.p);
 }

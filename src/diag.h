@@ -83,6 +83,10 @@ void		 diag_add(struct diag *, size_t line, enum diag_code,
 		    const char *key, const char *name, const char *field,
 		    const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 
+void		 diag_vadd(struct diag *, size_t line, enum diag_code,
+		    const char *key, const char *name, const char *field,
+		    const char *fmt, va_list) __attribute__((format(printf, 7, 0)));
+
 /* The rows added since mark: has one excluded? their codes, ';'-joined. */
 size_t		 diag_mark(const struct diag *);
 int		 diag_excluded_since(const struct diag *, size_t mark);

@@ -279,7 +279,9 @@ input_peek(const struct input *in, const struct rec *r, int col, int trim,
 {
 	size_t	 start, len;
 
+	/* out->p is a string even for an empty or absent field. */
 	buf_reset(out);
+	buf_add(out, "", 0);
 	if (col < 0 || (size_t)col >= r->nf)
 		return 0;
 	if (codec_decode(in->codec, in->enc, r->f[col], r->len[col], out,
