@@ -158,7 +158,12 @@ FUZZ_TARGETS = \
 	fuzz_encode \
 	fuzz_date \
 	fuzz_kana \
-	fuzz_header
+	fuzz_header \
+	fuzz_convert \
+	fuzz_inspect \
+	fuzz_departments \
+	fuzz_employees \
+	fuzz_results
 FUZZ_OBJS     = $(SRCS:src/%.c=fuzz/build/obj/%.o)
 FUZZ_SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all \
 		-fno-omit-frame-pointer
@@ -177,7 +182,7 @@ fuzz/build/obj/%.o: src/%.c src/*.h
 # Named here, not only in the pattern rule, so that make keeps the objects.
 $(FUZZ_TARGETS:%=fuzz/build/%): $(FUZZ_OBJS)
 
-fuzz/build/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h $(FUZZ_OBJS)
+fuzz/build/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h fuzz/fuzz_cmd.h $(FUZZ_OBJS)
 	$(FUZZ_CC) $(CPPFLAGS) $(WARN) -O1 -g $(FUZZ_SANITIZE) -fsanitize=fuzzer \
 	    -Isrc -o $@ $< $(FUZZ_OBJS) $(LDLIBS)
 

@@ -14,9 +14,18 @@
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
+/*
+ * The message also goes to the sanitizers' report (as its SUMMARY line):
+ * the whole-command targets run with standard error closed.
+ */
+void	__sanitizer_report_error_summary(const char *);
+
 #define FUZZ_FAIL(what) do {						\
-	fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__,	\
-	    what);							\
+	char fuzz_msg_[512];						\
+	snprintf(fuzz_msg_, sizeof(fuzz_msg_), "%s:%d: check failed: %s",	\
+	    __FILE__, __LINE__, what);					\
+	fprintf(stderr, "%s\n", fuzz_msg_);				\
+	__sanitizer_report_error_summary(fuzz_msg_);			\
 	abort();							\
 } while (0)
 

@@ -17,19 +17,36 @@ secs=${FUZZ_SECONDS:-60}
 maxlen=${FUZZ_MAXLEN:-65536}
 timeout=${FUZZ_TIMEOUT:-25}
 status=0
+seeded=
 
 for t in "$@"; do
 	work=fuzz/build/corpus/$t
 	log=fuzz/build/$t.log
 	mkdir -p "$work"
+	mkdir -p "fuzz/corpus/$t"
 	# The paths are the tree's own, without spaces: one string will do.
 	opts="-max_total_time=$secs -max_len=$maxlen -timeout=$timeout"
 	opts="$opts -rss_limit_mb=2048 -print_final_stats=1"
 	opts="$opts -artifact_prefix=fuzz/build/$t-"
 	[ -f "fuzz/$t.dict" ] && opts="$opts -dict=fuzz/$t.dict"
-	printf '%-12s %ss ... ' "$t" "$secs"
+	# The whole-command targets also start from the samples and the
+	# golden cases (fuzz/cmdseeds.sh, made once per run), and print a
+	# command's messages on standard error for most inputs: those are
+	# hidden, sanitizer reports and check failures still reach the log.
+	seeds=
+	case $t in
+	fuzz_convert | fuzz_inspect | fuzz_departments | fuzz_employees | \
+	    fuzz_results)
+		if [ -z "$seeded" ]; then
+			sh fuzz/cmdseeds.sh || status=1
+			seeded=1
+		fi
+		seeds=fuzz/build/seeds/$t
+		opts="$opts -close_fd_mask=2" ;;
+	esac
+	printf '%-17s %ss ... ' "$t" "$secs"
 	# shellcheck disable=SC2086
-	if "fuzz/build/$t" $opts "$work" "fuzz/corpus/$t" >"$log" 2>&1; then
+	if "fuzz/build/$t" $opts "$work" "fuzz/corpus/$t" $seeds >"$log" 2>&1; then
 		res=ok
 	else
 		res="FAILED: see $log and fuzz/build/$t-*"
