@@ -40,6 +40,7 @@ struct csvin {
 	int		  in_rec;	/* bytes of a record have been fed */
 	int		  done;		/* a record is complete */
 	int		  toobig;
+	int		  toomany;	/* more than CSVIN_MAX_FIELDS fields */
 	struct buf	  data;		/* the record's fields, NUL-separated */
 	size_t		 *off, *lens;	/* field offsets and lengths */
 	const char	**ptr;
@@ -60,6 +61,10 @@ on_field(void *s, size_t len, void *arg)
 {
 	struct csvin	*in = arg;
 
+	if (in->nf == CSVIN_MAX_FIELDS) {
+		in->toomany = 1;
+		return;
+	}
 	if (in->nf == in->fcap) {
 		in->fcap = in->fcap ? in->fcap * 2 : 64;
 		in->off = xreallocarray(in->off, in->fcap, sizeof(*in->off));
@@ -177,6 +182,12 @@ feed(struct csvin *in, const char *s, size_t len)
 		    "%zu MiB", in->name, in->rec_line, CSVIN_MAX_RECORD >> 20);
 		return -1;
 	}
+	if (in->toomany) {
+		snprintf(in->err, sizeof(in->err), "%s:%zu: record of more "
+		    "than %zu fields", in->name, in->rec_line,
+		    (size_t)CSVIN_MAX_FIELDS);
+		return -1;
+	}
 	/*
 	 * A quoted field that was not open before these bytes, or that
 	 * follows a field they ended, opened on this line: an unterminated
@@ -290,6 +301,12 @@ got:
 	if (in->toobig) {
 		snprintf(in->err, sizeof(in->err), "%s:%zu: record larger than "
 		    "%zu MiB", in->name, in->rec_line, CSVIN_MAX_RECORD >> 20);
+		return -1;
+	}
+	if (in->toomany) {
+		snprintf(in->err, sizeof(in->err), "%s:%zu: record of more "
+		    "than %zu fields", in->name, in->rec_line,
+		    (size_t)CSVIN_MAX_FIELDS);
 		return -1;
 	}
 	*r = finish(in);
