@@ -54,6 +54,7 @@ MAIN = src/main.c
 
 UNITS = \
 	tests/unit/t_csvin \
+	tests/unit/t_csvin_limit \
 	tests/unit/t_csvout \
 	tests/unit/t_date \
 	tests/unit/t_dept \
@@ -92,6 +93,15 @@ build/asan/%.o: src/%.c src/*.h
 tests/unit/t_%: tests/unit/t_%.c tests/unit/tap.h $(ASAN_OBJS)
 	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SANITIZE) -Isrc -o $@ $< \
 	    $(ASAN_OBJS) $(LDLIBS)
+
+# The reader with its bounds lowered (csvin.h), to test their messages.
+LIMIT_FLAGS = -DCSVIN_MAX_RECORD='((size_t)1 << 20)' -DCSVIN_MAX_FIELDS=1000
+
+tests/unit/t_csvin_limit: tests/unit/t_csvin_limit.c tests/unit/tap.h \
+    src/csvin.c $(ASAN_OBJS)
+	$(CC) $(CPPFLAGS) $(LIMIT_FLAGS) $(WARN) -O1 -g $(SANITIZE) -Isrc \
+	    -o $@ tests/unit/t_csvin_limit.c src/csvin.c \
+	    $(filter-out build/asan/csvin.o,$(ASAN_OBJS)) $(LDLIBS)
 
 deps:
 	@bash tests/deps.sh check
