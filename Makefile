@@ -71,8 +71,10 @@ ASAN_OBJS = $(SRCS:src/%.c=build/asan/%.o)
 SANITIZE  = -fsanitize=address,undefined -fno-omit-frame-pointer \
 	    -fno-sanitize-recover=all
 
-# Golden cases that also run under valgrind (the whole suite would be slow).
-VALGRIND_CASES = convert/ inspect/0 profile/001 employees/
+# Golden cases that also run under valgrind (the whole suite would be slow):
+# every command, and the small hostile inputs (hostile/1NN are tens of MB).
+VALGRIND_CASES = convert/ inspect/0 profile/001 departments/0 employees/ \
+	results/0 hostile/0
 
 all: mikibridge
 
