@@ -13,13 +13,17 @@
  * bytes), which is what the sort needs. The rows of the record in
  * progress stay in memory, whole, because a second problem of the same
  * record and code joins its row (diag_vadd), and a record's rows always
- * arrive together. If no temporary file can be made, the text is kept in
- * memory instead: slower to grow, never lost.
+ * arrive together. Stored text is gathered in a buffer of SPOOL_CHUNK
+ * bytes and written to the spool with write(2), beneath stdio, so that a
+ * spool that cannot be made or written (a full TMPDIR) is known while the
+ * text is still at hand: from then on the text is kept in memory instead,
+ * costlier but never lost.
  */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "diag.h"
 #include "ofile.h"
@@ -85,10 +89,16 @@ static const struct {
 	    "性格特性の偏差値が数値ではありません" },
 };
 
+#define SPOOL_CHUNK	65536
+
+/* Set in a row's off when its text is in diag's mem, not the spool. */
+#define IN_MEM		((size_t)1 << (sizeof(size_t) * 8 - 1))
+
 struct row {
 	size_t		 line;
-	size_t		 off;		/* text in the store; also keeps equal
-					   keys in insertion order */
+	size_t		 off;		/* text in the spool or (IN_MEM) mem;
+					   also keeps equal keys in insertion
+					   order */
 	uint32_t	 len;		/* text bytes: key\0name\0field\0msg\0 */
 	enum diag_code	 code;
 };
@@ -111,11 +121,13 @@ struct diag {
 	size_t		 nrows, caprows;
 	struct pend	*pend;		/* rows[stored..nrows) */
 	size_t		 stored, cappend;
-	FILE		*spool;		/* the row texts; NULL: in mem */
-	int		 nospool;	/* no temporary file: use mem */
-	struct buf	 mem;
-	size_t		 end;		/* bytes in the store */
-	int		 ioerr;		/* errno of a failed spool write */
+	FILE		*spool;		/* the row texts */
+	int		 nospool;	/* no spool, or it failed: use mem */
+	struct buf	 mem;		/* row texts when not spooled */
+	struct buf	 wbuf;		/* row texts on their way to the spool */
+	size_t		 wfirst;	/* the first row in wbuf */
+	size_t		 end;		/* bytes in the spool and wbuf */
+	int		 ioerr;		/* errno of a failed spool read */
 	size_t		 records;
 	size_t		 ncode[DIAG_NCODES];
 	struct count	*acts;		/* per plan action, in first-seen order */
@@ -180,6 +192,7 @@ diag_free(struct diag *d)
 	if (d->spool != NULL)
 		fclose(d->spool);
 	buf_free(&d->mem);
+	buf_free(&d->wbuf);
 	for (i = 0; i < d->nacts; i++)
 		free(d->acts[i].what);
 	free(d->acts);
@@ -219,15 +232,50 @@ diag_add(struct diag *d, size_t line, enum diag_code code, const char *key,
 }
 
 /*
- * Moves the rows of the record in progress to the store: the spool, made
- * on first use, or memory when it cannot be made.
+ * Writes wbuf to the spool; if that fails, moves its rows' text to memory
+ * for good (what reached the spool of it is never read).
+ */
+static void
+drain(struct diag *d)
+{
+	size_t	 i, done = 0, base;
+	ssize_t	 k;
+
+	if (d->wbuf.len == 0)
+		return;
+	base = d->end - d->wbuf.len;
+	while (!d->nospool && done < d->wbuf.len) {
+		k = write(fileno(d->spool), d->wbuf.p + done,
+		    d->wbuf.len - done);
+		if (k == -1 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			d->nospool = 1;
+		else
+			done += (size_t)k;
+	}
+	if (d->nospool) {
+		for (i = d->wfirst; i < d->stored; i++)
+			if (!(d->rows[i].off & IN_MEM))
+				d->rows[i].off = IN_MEM |
+				    (d->mem.len + d->rows[i].off - base);
+		buf_add(&d->mem, d->wbuf.p, d->wbuf.len);
+		d->end = base;
+	}
+	buf_reset(&d->wbuf);
+	d->wfirst = d->stored;
+}
+
+/*
+ * Moves the rows of the record in progress to the spool (through wbuf),
+ * made on first use, or to memory when it cannot be made or written.
  */
 static void
 store(struct diag *d)
 {
-	struct buf	 t = {0}, err = {0};
+	struct buf	 err = {0}, *t;
 	struct pend	*p;
-	size_t		 i;
+	size_t		 i, n;
 
 	if (d->stored == d->nrows)
 		return;
@@ -235,29 +283,32 @@ store(struct diag *d)
 	    (d->spool = ofile_spool(&err)) == NULL)
 		d->nospool = 1;
 	buf_free(&err);
+	t = d->nospool ? &d->mem : &d->wbuf;
 	for (i = d->stored; i < d->nrows; i++) {
 		p = &d->pend[i - d->stored];
-		buf_reset(&t);
-		buf_add(&t, p->key, strlen(p->key) + 1);
-		buf_add(&t, p->name, strlen(p->name) + 1);
-		buf_add(&t, p->field, strlen(p->field) + 1);
-		buf_add(&t, p->msg, strlen(p->msg) + 1);
-		/* A row's text is far below 4 GiB: fields are bounded. */
-		d->rows[i].off = d->end;
-		d->rows[i].len = (uint32_t)t.len;
-		if (d->spool == NULL)
-			buf_add(&d->mem, t.p, t.len);
-		else if (fwrite(t.p, 1, t.len, d->spool) != t.len &&
-		    d->ioerr == 0)
-			d->ioerr = errno ? errno : EIO;
-		d->end += t.len;
+		n = t->len;
+		buf_add(t, p->key, strlen(p->key) + 1);
+		buf_add(t, p->name, strlen(p->name) + 1);
+		buf_add(t, p->field, strlen(p->field) + 1);
+		buf_add(t, p->msg, strlen(p->msg) + 1);
+		/* Records are bounded (CSVIN_MAX_RECORD): never true. */
+		if (t->len - n > UINT32_MAX)
+			d->ioerr = EFBIG;
+		d->rows[i].len = (uint32_t)(t->len - n);
+		if (d->nospool)
+			d->rows[i].off = IN_MEM | n;
+		else {
+			d->rows[i].off = d->end;
+			d->end += t->len - n;
+		}
 		free(p->key);
 		free(p->name);
 		free(p->field);
 		free(p->msg);
 	}
-	buf_free(&t);
 	d->stored = d->nrows;
+	if (d->wbuf.len >= SPOOL_CHUNK)
+		drain(d);
 }
 
 void
@@ -445,23 +496,32 @@ cmp_row(const void *a, const void *b)
 	return x->off < y->off ? -1 : x->off > y->off;
 }
 
-/* Reads row r's text into t; f[0..3] point into it. -1 on a read error. */
+/*
+ * Reads row r's text into t; f[0..3] point into it. -1 on a read error.
+ * The spool is read with pread(2), like it is written, beneath stdio.
+ */
 static int
 load(struct diag *d, const struct row *r, struct buf *t, const char *f[4])
 {
 	size_t	 i, n;
+	ssize_t	 k;
 
 	buf_reset(t);
-	if (d->spool == NULL)
-		buf_add(t, d->mem.p + r->off, r->len);
+	if (r->off & IN_MEM)
+		buf_add(t, d->mem.p + (r->off & ~IN_MEM), r->len);
 	else {
 		buf_grow(t, r->len);
-		if (fseeko(d->spool, (off_t)r->off, SEEK_SET) == -1 ||
-		    fread(t->p, 1, r->len, d->spool) != r->len) {
-			d->ioerr = ferror(d->spool) && errno ? errno : EIO;
-			return -1;
+		while (t->len < r->len) {
+			k = pread(fileno(d->spool), t->p + t->len,
+			    r->len - t->len, (off_t)(r->off + t->len));
+			if (k == -1 && errno == EINTR)
+				continue;
+			if (k <= 0) {
+				d->ioerr = k == -1 ? errno : EIO;
+				return -1;
+			}
+			t->len += (size_t)k;
 		}
-		t->len = r->len;
 		t->p[t->len] = '\0';
 	}
 	for (i = 0, n = 0; i < 4; i++) {
@@ -482,8 +542,7 @@ diag_write_report(struct diag *d)
 	int		 rc = -1;
 
 	store(d);
-	if (d->spool != NULL && fflush(d->spool) == EOF && d->ioerr == 0)
-		d->ioerr = errno;
+	drain(d);
 	if (d->ioerr != 0)
 		goto out;
 	/* qsort must not be given the NULL of an empty report. */
