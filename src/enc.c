@@ -12,6 +12,17 @@
  * holds twice and decodes 0x8160 as U+FF5E; GNU libiconv decodes it as
  * U+301C, so decoded text and text to encode both go through enc_fold and
  * every platform gives the same bytes.
+ *
+ * One iconv call per field was most of the cost of a large export (glibc's
+ * gconv layers cost far more than the conversion itself), so iconv is asked
+ * about each character once and its answers are kept in tables: decoding
+ * builds a row of 188 trail bytes the first time a lead byte is seen (the
+ * folded UTF-8 of each cell, or "refused"), encoding keeps the bytes of each
+ * code point the first time it is written. The tables are iconv's own
+ * answers, so the output is the same bytes as iconv's, character for
+ * character; anything the tables do not settle (an invalid byte, text that
+ * is not UTF-8) goes the old way, through the check and one iconv call,
+ * which also finds the offset or code point to report.
  */
 #include <errno.h>
 #include <iconv.h>
@@ -21,10 +32,24 @@
 
 #include "enc.h"
 
+#define TRAILS		188	/* 0x40-0x7E and 0x80-0xFC */
+#define CELL_MAX	7	/* folded UTF-8 bytes a table cell can hold */
+#define ETAB_NONE	0xFFFF	/* etab: CP932 cannot hold the code point */
+
+/* One CP932 character decoded: its folded UTF-8, len 0 when refused. */
+struct cell {
+	unsigned char	 len;
+	char		 b[CELL_MAX];
+};
+
 struct codec {
 	iconv_t	 dec;		/* CP932 -> UTF-8, opened on first use */
 	iconv_t	 encd;		/* UTF-8 -> CP932, opened on first use */
 	struct buf tmp;		/* folded text before encoding */
+	int	 reference;	/* tests: iconv for every field, no tables */
+	struct cell *row[256];	/* lead byte -> its TRAILS cells, on first use */
+	struct cell *single;	/* bytes 0x80-0xFF alone (half-width kana) */
+	uint16_t *etab;		/* BMP code point -> CP932 bytes; 0 unknown */
 };
 
 static const struct {
@@ -225,6 +250,8 @@ codec_new(void)
 void
 codec_free(struct codec *c)
 {
+	size_t	 i;
+
 	if (c == NULL)
 		return;
 	if (c->dec != (iconv_t)-1)
@@ -232,7 +259,17 @@ codec_free(struct codec *c)
 	if (c->encd != (iconv_t)-1)
 		iconv_close(c->encd);
 	buf_free(&c->tmp);
+	for (i = 0; i < ARRAY_LEN(c->row); i++)
+		free(c->row[i]);
+	free(c->single);
+	free(c->etab);
 	free(c);
+}
+
+void
+codec_reference(struct codec *c)
+{
+	c->reference = 1;
 }
 
 static iconv_t
@@ -284,6 +321,123 @@ all_ascii(const char *s, size_t len)
 	return 1;
 }
 
+/*
+ * Asks iconv (CP932 -> UTF-8) about one character of n bytes and fills
+ * *cl with its folded UTF-8, or len 0 when iconv refuses it. The few
+ * characters whose folded form would not fit are left to iconv: len 0
+ * here too, and the field then goes the old way.
+ */
+static void
+ask_decode(struct codec *c, const char *s, size_t n, struct cell *cl)
+{
+	struct buf	 f = {0};
+	size_t		 at;
+
+	cl->len = 0;
+	buf_reset(&c->tmp);
+	if (run_iconv(open_cd(&c->dec, "UTF-8", "CP932"), s, n, &c->tmp,
+	    &at) == 0) {
+		enc_fold(c->tmp.p, c->tmp.len, &f);
+		if (f.len > 0 && f.len <= CELL_MAX) {
+			memcpy(cl->b, f.p, f.len);
+			cl->len = (unsigned char)f.len;
+		}
+	}
+	buf_free(&f);
+}
+
+static size_t
+trail_index(unsigned char t)
+{
+	return t < 0x7F ? (size_t)(t - 0x40) : (size_t)(t - 0x41);
+}
+
+/* The cells of lead byte l, built on first use. */
+static const struct cell *
+cp932_row(struct codec *c, unsigned char l)
+{
+	char		 ch[2];
+	unsigned	 t;
+
+	if (c->row[l] != NULL)
+		return c->row[l];
+	c->row[l] = xcalloc(TRAILS, sizeof(*c->row[l]));
+	ch[0] = (char)l;
+	for (t = 0x40; t <= 0xFC; t++)
+		if (cp932_trail((unsigned char)t)) {
+			ch[1] = (char)t;
+			ask_decode(c, ch, 2, &c->row[l][trail_index(
+			    (unsigned char)t)]);
+		}
+	return c->row[l];
+}
+
+static const struct cell *
+cp932_single(struct codec *c, unsigned char b)
+{
+	char		 ch;
+	unsigned	 i;
+
+	if (c->single == NULL) {
+		c->single = xcalloc(0x80, sizeof(*c->single));
+		for (i = 0xA1; i <= 0xDF; i++) {
+			ch = (char)i;
+			ask_decode(c, &ch, 1, &c->single[i - 0x80]);
+		}
+	}
+	return &c->single[b - 0x80];
+}
+
+/*
+ * Decodes CP932 through the tables, appending to out: 0, or -1 (out back
+ * to its length on entry) when a byte is refused, for the old way to find
+ * and report it. Accepts exactly what enc_cp932_check and then iconv
+ * accept: ASCII but NUL, half-width kana, and a lead byte of an assigned
+ * row followed by a trail byte that iconv decodes.
+ */
+static int
+cp932_fast(struct codec *c, const char *s, size_t len, struct buf *out)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	const struct cell	*cl;
+	size_t			 i = 0, start = out->len;
+	char			*o;
+	unsigned char		 b;
+
+	/* A byte gives at most 3 bytes of UTF-8 (half-width kana). */
+	buf_grow(out, len * 3);
+	o = out->p + out->len;
+	while (i < len) {
+		b = u[i];
+		if (b >= 0x01 && b < 0x80) {
+			*o++ = (char)b;
+			i++;
+			continue;
+		}
+		if (b >= 0xA1 && b <= 0xDF) {
+			cl = cp932_single(c, b);
+			i++;
+		} else if (cp932_lead(b) && i + 1 < len &&
+		    cp932_trail(u[i + 1]) && b != 0x85 && b != 0x86 &&
+		    b != 0xEB && b != 0xEC && b != 0xEF) {
+			cl = &cp932_row(c, b)[trail_index(u[i + 1])];
+			i += 2;
+		} else
+			cl = NULL;
+		/* Never longer than 3 bytes per byte read (buf_grow above). */
+		if (cl == NULL || cl->len == 0 || cl->len > 3) {
+			out->len = start;
+			out->p[start] = '\0';
+			return -1;
+		}
+		memcpy(o, cl->b, cl->len);
+		o += cl->len;
+	}
+	out->len = (size_t)(o - out->p);
+	out->p[out->len] = '\0';
+	return 0;
+}
+
 int
 codec_decode(struct codec *c, enum enc e, const char *s, size_t len,
     struct buf *out, size_t *badoff)
@@ -302,6 +456,8 @@ codec_decode(struct codec *c, enum enc e, const char *s, size_t len,
 		buf_add(out, s, len);
 		return 0;
 	}
+	if (!c->reference && cp932_fast(c, s, len, out) == 0)
+		return 0;
 	if ((bad = enc_cp932_check(s, len)) != len) {
 		*badoff = bad;
 		return -1;
@@ -316,17 +472,103 @@ codec_decode(struct codec *c, enum enc e, const char *s, size_t len,
 	return 0;
 }
 
+/*
+ * The CP932 bytes of code point cp (already folded), as iconv writes them:
+ * 1 or 2 bytes in b, or 0 when iconv refuses it or it is U+00A5 or U+203E
+ * (which iconv would write as 0x5C and 0x7E, read back as '\' and '~').
+ * The answer for a BMP code point is kept in etab after the first call.
+ */
+static size_t
+cp932_bytes(struct codec *c, uint32_t cp, unsigned char *b)
+{
+	char		 u[4];
+	struct buf	 o = {0};
+	size_t		 n = 0, at;
+	uint16_t	 v;
+
+	if (cp == 0xA5 || cp == 0x203E)
+		return 0;
+	if (cp <= 0xFFFF && c->etab != NULL && (v = c->etab[cp]) != 0) {
+		if (v == ETAB_NONE)
+			return 0;
+		b[0] = (unsigned char)(v >> 8);
+		b[1] = (unsigned char)v;
+		return b[0] == 0 ? (b[0] = b[1], 1) : 2;
+	}
+	if (run_iconv(open_cd(&c->encd, "CP932", "UTF-8"), u, utf8_put(u, cp),
+	    &o, &at) == 0 && o.len >= 1 && o.len <= 2) {
+		n = o.len;
+		memcpy(b, o.p, n);
+	}
+	buf_free(&o);
+	/* A single byte 0x00 never gets here: ASCII is copied as it is. */
+	if (cp <= 0xFFFF) {
+		if (c->etab == NULL)
+			c->etab = xcalloc(0x10000, sizeof(*c->etab));
+		c->etab[cp] = (uint16_t)(n == 0 ? ETAB_NONE : n == 1 ? b[0] :
+		    b[0] << 8 | b[1]);
+	}
+	return n;
+}
+
+/*
+ * Encodes UTF-8 for CP932 output through cp932_bytes, with the fold of
+ * enc_fold done per character: 0, 1 with *badcp (or the escape written, as
+ * codec_encode does), or -1 (out back to its length on entry) when the
+ * text is not valid UTF-8 and must go the old way.
+ */
+static int
+cp932_encode_fast(struct codec *c, const char *s, size_t len,
+    struct buf *out, int escape, uint32_t *badcp)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 i = 0, start = out->len, n, adv;
+	unsigned char		 b[2];
+	uint32_t		 cp;
+
+	while (i < len) {
+		if (u[i] < 0x80) {
+			for (n = i + 1; n < len && u[n] < 0x80; n++)
+				continue;
+			buf_add(out, s + i, n - i);
+			i = n;
+			continue;
+		}
+		if (utf8_char(u + i, len - i) == 0) {
+			out->len = start;
+			out->p[start] = '\0';
+			return -1;
+		}
+		cp = enc_fold_cp(utf8_get(s + i, len - i, &adv));
+		i += adv;
+		if ((n = cp932_bytes(c, cp, b)) > 0) {
+			buf_add(out, b, n);
+			continue;
+		}
+		if (!escape) {
+			*badcp = cp;
+			return 1;
+		}
+		buf_printf(out, "<U+%04X>", (unsigned)cp);
+	}
+	return 0;
+}
+
 int
 codec_encode(struct codec *c, enum enc e, const char *s, size_t len,
     struct buf *out, int escape, uint32_t *badcp)
 {
 	size_t	 at, adv, done;
 	uint32_t cp;
+	int	 k;
 
 	if (e != ENC_CP932 || all_ascii(s, len)) {
 		buf_add(out, s, len);
 		return 0;
 	}
+	if (!c->reference &&
+	    (k = cp932_encode_fast(c, s, len, out, escape, badcp)) != -1)
+		return -k;
 	buf_reset(&c->tmp);
 	enc_fold(s, len, &c->tmp);
 	s = c->tmp.p;

@@ -44,6 +44,8 @@ struct codec;
 
 struct codec	*codec_new(void);
 void		 codec_free(struct codec *);
+/* For tests: convert with one iconv call per field, bypassing the tables. */
+void		 codec_reference(struct codec *);
 
 /*
  * Decodes len raw bytes in encoding e (ENC_UTF8 or ENC_CP932) and appends
