@@ -618,107 +618,173 @@ codec_encode(struct codec *c, enum enc e, const char *s, size_t len,
  * evidence, because a pair of CP932 half-width katakana (0xC3 0xBD, "ﾃｽ") is
  * also valid two-byte UTF-8, while three-byte Japanese UTF-8 text is almost
  * never valid CP932 throughout a whole line.
+ *
+ * The scan is incremental (enc_detect_init, _feed, _finish) so that a
+ * reader can run it on the buffers it reads anyway (csvin_set_detector);
+ * enc_detect is the same scan over a whole file. UTF-8 is checked by a
+ * small state machine that carries a character split between two buffers,
+ * and once a line holds an invalid byte the rest of it is skipped: its
+ * verdict can no longer change.
  */
 int
-enc_detect(FILE *fp, struct detect *d)
+enc_utf16_bom(const char *s, size_t len)
 {
-	unsigned char	 buf[65536 + 4];
-	size_t		 n, i, keep = 0, line = 1, clen;
-	int		 line_bad = 0, line_u8 = 0, first = 1, prev_cr = 0;
-	int		 any_bad = 0, more;
+	return len >= 2 && (memcmp(s, "\xFF\xFE", 2) == 0 ||
+	    memcmp(s, "\xFE\xFF", 2) == 0);
+}
 
-	memset(d, 0, sizeof(*d));
-	for (;;) {
-		n = fread(buf + keep, 1, sizeof(buf) - 4 - keep, fp);
-		if (n == 0 && ferror(fp))
-			return -1;
-		n += keep;
-		keep = 0;
-		if (n == 0)
-			break;
-		more = !feof(fp);
-		i = 0;
-		if (first) {
-			first = 0;
-			if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
-				d->bom = 1;
-				i = 3;
-			} else if (n >= 2 && (memcmp(buf, "\xFF\xFE", 2) == 0 ||
-			    memcmp(buf, "\xFE\xFF", 2) == 0)) {
-				d->utf16 = 1;
-				return 0;
-			}
-		}
-		while (i < n) {
-			unsigned char c = buf[i];
+void
+enc_detect_init(struct detector *x)
+{
+	memset(x, 0, sizeof(*x));
+	x->first = 1;
+	x->line = 1;
+}
 
-			if (c == '\n' || c == '\r') {
-				if (c == '\n' && prev_cr) {
-					if (d->crlf < 1000000)
-						d->crlf++;
-					if (d->cr > 0)
-						d->cr--;
-				} else if (c == '\n') {
-					if (d->lf < 1000000)
-						d->lf++;
-					line++;
-				} else {
-					if (d->cr < 1000000)
-						d->cr++;
-					line++;
-				}
-				prev_cr = c == '\r';
-				if (line_u8 && !line_bad && d->utf8_line == 0)
-					d->utf8_line = line - 1;
-				if (line_bad && d->cp932_line == 0)
-					d->cp932_line = line - 1;
-				line_u8 = line_bad = 0;
-				i++;
-				continue;
-			}
-			prev_cr = 0;
-			/*
-			 * NUL is invalid in both encodings, so it is evidence
-			 * of neither: the decoders refuse it field by field.
-			 */
-			if (c < 0x80) {
-				/* Most bytes are ASCII: skip a run at once. */
-				for (i++; i < n && buf[i] < 0x80 && buf[i] != '\n' &&
-				    buf[i] != '\r'; i++)
-					continue;
-				continue;
-			}
-			/* Keep an incomplete character for the next read. */
-			if (c >= 0xC2 && c <= 0xF4 && more) {
-				size_t want = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+static void
+line_bad(struct detector *x)
+{
+	x->line_bad = x->any_bad = 1;
+}
 
-				if (n - i < want) {
-					keep = n - i;
-					memmove(buf, buf + i, keep);
-					break;
-				}
-			}
-			if ((clen = utf8_char(buf + i, n - i)) == 0) {
-				line_bad = any_bad = 1;
-				i++;
-			} else {
-				if (clen >= 3)
-					line_u8 = 1;
-				i += clen;
-			}
+static void
+line_end(struct detector *x, unsigned char c)
+{
+	struct detect	*d = &x->d;
+
+	if (c == '\n' && x->prev_cr) {
+		if (d->crlf < 1000000)
+			d->crlf++;
+		if (d->cr > 0)
+			d->cr--;
+	} else if (c == '\n') {
+		if (d->lf < 1000000)
+			d->lf++;
+		x->line++;
+	} else {
+		if (d->cr < 1000000)
+			d->cr++;
+		x->line++;
+	}
+	x->prev_cr = c == '\r';
+	if (x->line_u8 && !x->line_bad && d->utf8_line == 0)
+		d->utf8_line = x->line - 1;
+	if (x->line_bad && d->cp932_line == 0)
+		d->cp932_line = x->line - 1;
+	x->line_u8 = x->line_bad = 0;
+}
+
+void
+enc_detect_feed(struct detector *x, const char *s, size_t n)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 i = 0;
+	unsigned char		 c;
+
+	if (x->done)
+		return;
+	if (x->first) {
+		x->first = 0;
+		if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+			x->d.bom = 1;
+			i = 3;
+		} else if (enc_utf16_bom(s, n)) {
+			x->d.utf16 = 1;
+			x->done = 1;
+			return;
 		}
 	}
-	if (keep > 0)	/* a truncated character at end of file */
-		line_bad = any_bad = 1;
-	if (line_u8 && !line_bad && d->utf8_line == 0)
-		d->utf8_line = line;
-	if (line_bad && d->cp932_line == 0)
-		d->cp932_line = line;
-	if (d->bom || !any_bad)
+	while (i < n) {
+		c = u[i];
+		if (x->need > 0) {
+			if (c >= x->lo && c <= x->hi) {
+				x->lo = 0x80;
+				x->hi = 0xBF;
+				if (--x->need == 0 && x->clen >= 3)
+					x->line_u8 = 1;
+				i++;
+				continue;
+			}
+			/* The character is cut short; c starts afresh. */
+			x->need = 0;
+			line_bad(x);
+		}
+		if (c == '\n' || c == '\r') {
+			line_end(x, c);
+			i++;
+			continue;
+		}
+		x->prev_cr = 0;
+		/*
+		 * NUL is invalid in both encodings, so it is evidence of
+		 * neither: the decoders refuse it field by field.
+		 */
+		if (c < 0x80 || x->line_bad) {
+			/* Most bytes are ASCII: skip a run at once. */
+			for (i++; i < n && (u[i] < 0x80 || x->line_bad) &&
+			    u[i] != '\n' && u[i] != '\r'; i++)
+				continue;
+			continue;
+		}
+		x->lo = 0x80;
+		x->hi = 0xBF;
+		if (c >= 0xC2 && c <= 0xDF)
+			x->need = 1;
+		else if (c >= 0xE0 && c <= 0xEF) {
+			x->need = 2;
+			if (c == 0xE0)
+				x->lo = 0xA0;		/* not overlong */
+			else if (c == 0xED)
+				x->hi = 0x9F;		/* not a surrogate */
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			x->need = 3;
+			if (c == 0xF0)
+				x->lo = 0x90;		/* not overlong */
+			else if (c == 0xF4)
+				x->hi = 0x8F;		/* not past U+10FFFF */
+		} else
+			line_bad(x);	/* 0x80-0xC1, 0xF5-0xFF */
+		x->clen = x->need + 1;
+		i++;
+	}
+}
+
+void
+enc_detect_finish(struct detector *x)
+{
+	struct detect	*d = &x->d;
+
+	if (x->done)
+		return;
+	x->done = 1;
+	if (x->need > 0)	/* a truncated character at end of file */
+		line_bad(x);
+	if (x->line_u8 && !x->line_bad && d->utf8_line == 0)
+		d->utf8_line = x->line;
+	if (x->line_bad && d->cp932_line == 0)
+		d->cp932_line = x->line;
+	if (d->bom || !x->any_bad)
 		d->enc = ENC_UTF8;
 	else {
 		d->enc = ENC_CP932;
 		d->mixed = d->utf8_line != 0;
 	}
+}
+
+int
+enc_detect(FILE *fp, struct detect *d)
+{
+	struct detector	 x;
+	char		 buf[65536];
+	size_t		 n;
+
+	enc_detect_init(&x);
+	/* fread fills the buffer unless at the end: the BOM is seen whole. */
+	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0 && !x.done)
+		enc_detect_feed(&x, buf, n);
+	if (ferror(fp))
+		return -1;
+	enc_detect_finish(&x);
+	*d = x.d;
 	return 0;
 }

@@ -77,4 +77,24 @@ struct detect {
 /* Scans fp from its current position to the end; returns -1 on read error. */
 int		 enc_detect(FILE *, struct detect *);
 
+/*
+ * The same scan fed piece by piece, for a reader that reads the file
+ * anyway: init, feed every byte in order (the first call holding the first
+ * three bytes of the file, or all of it when shorter), finish; d is then
+ * what enc_detect gives. A UTF-16 file is known after the first feed.
+ */
+struct detector {
+	struct detect	 d;		/* the result */
+	size_t		 line;		/* physical line being scanned */
+	int		 first, done, prev_cr, any_bad;
+	int		 line_bad, line_u8;	/* the current line's evidence */
+	int		 need, clen;	/* UTF-8 character in progress */
+	unsigned char	 lo, hi;	/* range of its next byte */
+};
+
+void		 enc_detect_init(struct detector *);
+void		 enc_detect_feed(struct detector *, const char *, size_t);
+void		 enc_detect_finish(struct detector *);
+int		 enc_utf16_bom(const char *, size_t);	/* FF FE or FE FF */
+
 #endif

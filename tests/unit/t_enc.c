@@ -445,6 +445,42 @@ struct det_case {
 	int		 crlf, lf, cr;
 };
 
+static int
+same_detect(const struct detect *a, const struct detect *b)
+{
+	return a->enc == b->enc && a->bom == b->bom && a->utf16 == b->utf16 &&
+	    a->mixed == b->mixed && a->utf8_line == b->utf8_line &&
+	    a->cp932_line == b->cp932_line && a->crlf == b->crlf &&
+	    a->lf == b->lf && a->cr == b->cr;
+}
+
+/*
+ * The incremental scan, fed in pieces of every size up to 64 (the first
+ * one holding three bytes, as its callers' first reads do), must find
+ * what enc_detect found.
+ */
+static void
+detect_chunks(const char *s, size_t len, const struct detect *want)
+{
+	struct detector	 x;
+	size_t		 k, at, n, bad = 0;
+
+	for (k = 1; k <= 64 && k <= len; k++) {
+		enc_detect_init(&x);
+		for (at = 0; at < len && !x.done; at += n) {
+			n = at == 0 && k < 3 ? 3 : k;
+			if (n > len - at)
+				n = len - at;
+			enc_detect_feed(&x, s + at, n);
+		}
+		enc_detect_finish(&x);
+		if (!same_detect(&x.d, want) && bad++ == 0)
+			fprintf(stderr, "  incremental scan differs, pieces "
+			    "of %zu\n", k);
+	}
+	CHECK(bad == 0);
+}
+
 static void
 detect_bytes(const char *s, size_t len, struct detect *d)
 {
@@ -462,6 +498,7 @@ detect_bytes(const char *s, size_t len, struct detect *d)
 	memset(d, 0x55, sizeof(*d));
 	CHECK(enc_detect(fp, d) == 0);
 	fclose(fp);
+	detect_chunks(s, len, d);
 }
 
 static void
