@@ -180,8 +180,26 @@ void
 date_format(const struct date *dt, const char *fmt, struct buf *out)
 {
 	char	 sp = strcmp(fmt, "YYYY-MM-DD") == 0 ? '-' : '/';
+	char	 b[10];
 
-	buf_printf(out, "%04d%c%02d%c%02d", dt->y, sp, dt->m, sp, dt->d);
+	/* Written by hand: printf was a tenth of a large export's time. */
+	if (dt->y < 0 || dt->y > 9999 || dt->m < 0 || dt->m > 99 ||
+	    dt->d < 0 || dt->d > 99) {
+		buf_printf(out, "%04d%c%02d%c%02d", dt->y, sp, dt->m, sp,
+		    dt->d);
+		return;
+	}
+	b[0] = (char)('0' + dt->y / 1000);
+	b[1] = (char)('0' + dt->y / 100 % 10);
+	b[2] = (char)('0' + dt->y / 10 % 10);
+	b[3] = (char)('0' + dt->y % 10);
+	b[4] = sp;
+	b[5] = (char)('0' + dt->m / 10);
+	b[6] = (char)('0' + dt->m % 10);
+	b[7] = sp;
+	b[8] = (char)('0' + dt->d / 10);
+	b[9] = (char)('0' + dt->d % 10);
+	buf_add(out, b, sizeof(b));
 }
 
 int

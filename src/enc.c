@@ -33,7 +33,7 @@
 #include "enc.h"
 
 #define TRAILS		188	/* 0x40-0x7E and 0x80-0xFC */
-#define CELL_MAX	7	/* folded UTF-8 bytes a table cell can hold */
+#define CELL_MAX	3	/* folded UTF-8 bytes a table cell can hold */
 #define ETAB_NONE	0xFFFF	/* etab: CP932 cannot hold the code point */
 
 /* One CP932 character decoded: its folded UTF-8, len 0 when refused. */
@@ -404,7 +404,10 @@ cp932_fast(struct codec *c, const char *s, size_t len, struct buf *out)
 	char			*o;
 	unsigned char		 b;
 
-	/* A byte gives at most 3 bytes of UTF-8 (half-width kana). */
+	/*
+	 * A byte gives at most 3 bytes of UTF-8 (half-width kana), and each
+	 * cell is copied whole (3 bytes) for one or two bytes read.
+	 */
 	buf_grow(out, len * 3);
 	o = out->p + out->len;
 	while (i < len) {
@@ -424,13 +427,12 @@ cp932_fast(struct codec *c, const char *s, size_t len, struct buf *out)
 			i += 2;
 		} else
 			cl = NULL;
-		/* Never longer than 3 bytes per byte read (buf_grow above). */
-		if (cl == NULL || cl->len == 0 || cl->len > 3) {
+		if (cl == NULL || cl->len == 0) {
 			out->len = start;
 			out->p[start] = '\0';
 			return -1;
 		}
-		memcpy(o, cl->b, cl->len);
+		memcpy(o, cl->b, CELL_MAX);
 		o += cl->len;
 	}
 	out->len = (size_t)(o - out->p);
@@ -674,6 +676,19 @@ line_end(struct detector *x, unsigned char c)
 	x->line_u8 = x->line_bad = 0;
 }
 
+/* Offset of the first CR or LF in u[i..n), or n. */
+static size_t
+line_end_at(const unsigned char *u, size_t i, size_t n)
+{
+	const unsigned char	*q;
+
+	if ((q = memchr(u + i, '\n', n - i)) != NULL)
+		n = (size_t)(q - u);
+	if ((q = memchr(u + i, '\r', n - i)) != NULL)
+		n = (size_t)(q - u);
+	return n;
+}
+
 void
 enc_detect_feed(struct detector *x, const char *s, size_t n)
 {
@@ -715,14 +730,19 @@ enc_detect_feed(struct detector *x, const char *s, size_t n)
 			continue;
 		}
 		x->prev_cr = 0;
+		if (x->line_bad) {
+			/* The line's verdict is set: on to its end. */
+			i = line_end_at(u, i, n);
+			continue;
+		}
 		/*
 		 * NUL is invalid in both encodings, so it is evidence of
 		 * neither: the decoders refuse it field by field.
 		 */
-		if (c < 0x80 || x->line_bad) {
+		if (c < 0x80) {
 			/* Most bytes are ASCII: skip a run at once. */
-			for (i++; i < n && (u[i] < 0x80 || x->line_bad) &&
-			    u[i] != '\n' && u[i] != '\r'; i++)
+			for (i++; i < n && u[i] < 0x80 && u[i] != '\n' &&
+			    u[i] != '\r'; i++)
 				continue;
 			continue;
 		}
