@@ -3,13 +3,13 @@
  * (SPEC §7, manual 手順4), with every record left out reported.
  *
  * The input is parsed once, into a spool of the columns the roles use
- * (input_spool), and the spool is read twice. The first pass keeps only keys: the address
- * and, in employee-number mode, the 社員番号 of every record that is not
- * opted out, grouped with the number of records that share them and the
- * first few lines, so that memory follows the keys and a duplicate message
- * costs the same whether two records or 200,000 share an address. The
- * second pass decides each record in line order: its report rows, its
- * plan row and its output row.
+ * (input_spool), and the spool is read twice. The first pass keeps only
+ * keys: the address and, in employee-number mode, the 社員番号 of every
+ * record that is not opted out, grouped with the number of records that
+ * share them and the first few lines, so that memory follows the keys and
+ * a duplicate message costs the same whether two records or 200,000 share
+ * an address. The second pass decides each record in line order: its
+ * report rows, its plan row and its output row.
  *
  * The reference files (--mikiwame-departments, --smarthr-departments,
  * --mikiwame-employees) are read whole before the first pass. A problem in

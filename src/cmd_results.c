@@ -3,15 +3,16 @@
  * the latest result of each SmartHR employee, keyed by the 社員番号 that
  * SmartHR holds for that employee.
  *
- * The SmartHR employee export is read once into two key indexes (by
- * メールアドレス and by 社員番号); of each employee only its line, 社員番号,
- * name and opt-out are kept, so memory follows the employees, not the width
- * of the export. The result file is parsed once into a spool of the
- * columns used (input_spool), and the spool is read twice. The first pass matches
- * every result to its employee and finds each employee's latest result
- * (res_pick). The second pass applies the rules, writes the latest results
- * in input order and gives every record its plan row. Every input error
- * that ends the run (exit 2) is found before the outputs are opened.
+ * The SmartHR employee export is parsed once (input_spool, its five
+ * columns) into two key indexes (by メールアドレス and by 社員番号); of
+ * each employee only its line, 社員番号, name and opt-out are kept, so
+ * memory follows the employees, not the width of the export. The result
+ * file is parsed once into a spool of the columns used, and the spool is
+ * read twice. The first pass matches every result to its employee and
+ * finds each employee's latest result (res_pick). The second pass applies
+ * the rules, writes the latest results in input order and gives every
+ * record its plan row. Every input error that ends the run (exit 2) is
+ * found before the outputs are opened.
  *
  * Which records are checked: an opted-out employee's results are 対象外
  * and an older result is 古い結果, neither checked any further (nothing of
@@ -226,11 +227,11 @@ load_smarthr(struct results *s, const char *path)
 	size_t		 i, bad;
 	int		 k, rc = -1;
 
-	if ((in = flow_input(f, path)) == NULL)
+	if ((in = flow_input_once(f, path)) == NULL)
 		return -1;
 	if (input_map(f, in, "smarthr_column", sroles,
 	    s->by == BY_EMAIL ? req_email : req_number, S_NROLES,
-	    s->scol) == -1)
+	    s->scol) == -1 || input_spool(f, in, s->scol, S_NROLES) == -1)
 		goto out;
 	s->sname = xstrdup(in->name);
 	s->snumhdr = xstrdup(in->hdr[s->scol[S_NUMBER]]);

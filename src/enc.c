@@ -676,6 +676,31 @@ line_end(struct detector *x, unsigned char c)
 	x->line_u8 = x->line_bad = 0;
 }
 
+/*
+ * Offset of the first byte in u[i..n) that is not ASCII or is CR or LF, or
+ * n: eight bytes at a time while they are plain ASCII (a byte of w is zero
+ * after the XOR exactly when it equals CR or LF).
+ */
+static size_t
+ascii_run(const unsigned char *u, size_t i, size_t n)
+{
+	const uint64_t	 ones = 0x0101010101010101ULL;
+	const uint64_t	 high = 0x8080808080808080ULL;
+	uint64_t	 w, lf, cr;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, u + i, 8);
+		lf = w ^ (ones * '\n');
+		cr = w ^ (ones * '\r');
+		if ((w & high) != 0 || ((lf - ones) & ~lf & high) != 0 ||
+		    ((cr - ones) & ~cr & high) != 0)
+			break;
+	}
+	for (; i < n && u[i] < 0x80 && u[i] != '\n' && u[i] != '\r'; i++)
+		continue;
+	return i;
+}
+
 /* Offset of the first CR or LF in u[i..n), or n. */
 static size_t
 line_end_at(const unsigned char *u, size_t i, size_t n)
@@ -741,9 +766,7 @@ enc_detect_feed(struct detector *x, const char *s, size_t n)
 		 */
 		if (c < 0x80) {
 			/* Most bytes are ASCII: skip a run at once. */
-			for (i++; i < n && u[i] < 0x80 && u[i] != '\n' &&
-			    u[i] != '\r'; i++)
-				continue;
+			i = ascii_run(u, i + 1, n);
 			continue;
 		}
 		x->lo = 0x80;

@@ -263,6 +263,22 @@ detect_verdict(struct flow *f, struct input *in)
 	return 0;
 }
 
+/*
+ * An input opened by flow_input_once and not spooled yet has had no
+ * verdict on the whole file, which flow_input gives before anything else,
+ * so an error found now gives way to it: the file is scanned, and -1 means
+ * that the verdict refuses it (its message appended to f->err).
+ */
+static int
+early_verdict(struct flow *f, struct input *in)
+{
+	if (in == NULL || in->dt == NULL || in->sp != NULL ||
+	    fseek(in->fp, 0, SEEK_SET) == -1 ||
+	    enc_detect(in->fp, &in->det) == -1)
+		return 0;
+	return detect_verdict(f, in);
+}
+
 /* The way of flow_input: the whole file scanned, then the header. */
 static int
 open_scanned(struct flow *f, struct input *in)
@@ -693,7 +709,9 @@ input_map(struct flow *f, struct input *in, const char *section,
 
 	if (profile_map(f->prof, section, role, req, nr,
 	    (const char *const *)in->nhdr, in->nh, col, &e) == -1) {
-		buf_printf(&f->err, "%s:%zu: %s", in->name, in->hdr_line, e.p);
+		if (early_verdict(f, in) == 0)
+			buf_printf(&f->err, "%s:%zu: %s", in->name,
+			    in->hdr_line, e.p);
 		buf_free(&e);
 		return -1;
 	}
@@ -704,19 +722,10 @@ input_map(struct flow *f, struct input *in, const char *section,
 int
 flow_fail(struct flow *f, const char *fmt, ...)
 {
-	struct input	*in = f->in;
 	size_t		 mark = f->err.len;
 	va_list		 ap;
 
-	/*
-	 * flow_input would have refused a mixed file before this error: the
-	 * primary input, opened by flow_input_once and not spooled yet, is
-	 * scanned whole to give the same message.
-	 */
-	if (in != NULL && in->dt != NULL && in->sp == NULL &&
-	    fseek(in->fp, 0, SEEK_SET) == 0 &&
-	    enc_detect(in->fp, &in->det) == 0 &&
-	    detect_verdict(f, in) == -1) {
+	if (early_verdict(f, f->in) == -1) {
 		fprintf(stderr, "%s: %s\n", progname, f->err.p + mark);
 		fmt = NULL;
 	}
