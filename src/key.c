@@ -18,8 +18,15 @@ key_email(const char *s, size_t len, struct buf *out)
 	 * "a-b", so one address spelled two ways matched nothing.
 	 */
 	buf_reset(out);
-	enc_fold(s, len, &t);
-	norm_ascii(t.p, t.len, out);
+	for (i = 0; i < len && (unsigned char)s[i] < 0x80; i++)
+		continue;
+	/* Neither changes ASCII, the usual address: no copy, no allocation. */
+	if (i == len)
+		buf_add(out, s, len);
+	else {
+		enc_fold(s, len, &t);
+		norm_ascii(t.p, t.len, out);
+	}
 	for (i = 0; i < out->len; i++)
 		if (out->p[i] >= 'A' && out->p[i] <= 'Z')
 			out->p[i] = (char)(out->p[i] - 'A' + 'a');
