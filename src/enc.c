@@ -48,9 +48,12 @@ struct codec {
 	struct buf tmp;		/* folded text before encoding */
 	int	 reference;	/* tests: iconv for every field, no tables */
 	struct cell *row[256];	/* lead byte -> its TRAILS cells, on first use */
+	unsigned char tix[256];	/* trail byte -> cell index, 0xFF: not a trail */
 	struct cell *single;	/* bytes 0x80-0xFF alone (half-width kana) */
 	uint16_t *etab;		/* BMP code point -> CP932 bytes; 0 unknown */
 };
+
+static size_t	trail_index(unsigned char);
 
 static const struct {
 	const char	*name;
@@ -242,8 +245,13 @@ codec_new(void)
 {
 	struct codec	*c;
 
+	unsigned	 t;
+
 	c = xcalloc(1, sizeof(*c));
 	c->dec = c->encd = (iconv_t)-1;
+	for (t = 0; t < 256; t++)
+		c->tix[t] = cp932_trail((unsigned char)t) ?
+		    (unsigned char)trail_index((unsigned char)t) : 0xFF;
 	return c;
 }
 
@@ -417,16 +425,17 @@ cp932_fast(struct codec *c, const char *s, size_t len, struct buf *out)
 			i++;
 			continue;
 		}
+		cl = NULL;
 		if (b >= 0xA1 && b <= 0xDF) {
 			cl = cp932_single(c, b);
 			i++;
-		} else if (cp932_lead(b) && i + 1 < len &&
-		    cp932_trail(u[i + 1]) && b != 0x85 && b != 0x86 &&
-		    b != 0xEB && b != 0xEC && b != 0xEF) {
-			cl = &cp932_row(c, b)[trail_index(u[i + 1])];
+		} else if (i + 1 < len && c->tix[u[i + 1]] != 0xFF &&
+		    (c->row[b] != NULL || (cp932_lead(b) && b != 0x85 &&
+		    b != 0x86 && b != 0xEB && b != 0xEC && b != 0xEF))) {
+			/* Only the rows of valid lead bytes are ever built. */
+			cl = &cp932_row(c, b)[c->tix[u[i + 1]]];
 			i += 2;
-		} else
-			cl = NULL;
+		}
 		if (cl == NULL || cl->len == 0) {
 			out->len = start;
 			out->p[start] = '\0';
