@@ -737,6 +737,11 @@ enc_detect_feed(struct detector *x, const char *s, size_t n)
 		if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
 			x->d.bom = 1;
 			i = 3;
+			if (x->verdict_only) {
+				x->d.enc = ENC_UTF8;
+				x->done = 1;
+				return;
+			}
 		} else if (enc_utf16_bom(s, n)) {
 			x->d.utf16 = 1;
 			x->done = 1;

@@ -82,9 +82,13 @@ int		 enc_detect(FILE *, struct detect *);
  * anyway: init, feed every byte in order (the first call holding the first
  * three bytes of the file, or all of it when shorter), finish; d is then
  * what enc_detect gives. A UTF-16 file is known after the first feed.
+ * A reader that needs only the verdict (enc, bom, utf16, mixed and the two
+ * lines of a mixed file) sets verdict_only after init: a file with a BOM
+ * is UTF-8 whatever follows, so the scan ends there, without line counts.
  */
 struct detector {
 	struct detect	 d;		/* the result */
+	int		 verdict_only;	/* set by the caller: stop at a BOM */
 	size_t		 line;		/* physical line being scanned */
 	int		 first, done, prev_cr, any_bad;
 	int		 line_bad, line_u8;	/* the current line's evidence */

@@ -347,6 +347,7 @@ flow_input_once(struct flow *f, const char *path)
 	}
 	in->dt = xmalloc(sizeof(*in->dt));
 	enc_detect_init(in->dt);
+	in->dt->verdict_only = 1;	/* the flows show no line counts */
 	in->enc = f->o->in_enc != ENC_AUTO ? f->o->in_enc : ENC_UTF8;
 	in->csv = csvin_open(in->fp, in->name);
 	csvin_set_detector(in->csv, in->dt);

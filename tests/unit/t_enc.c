@@ -614,6 +614,23 @@ test_detect_boundary(void)
 	free(s);
 }
 
+/* verdict_only: after a BOM the scan stops, the verdict as enc_detect's. */
+static void
+test_verdict_only(void)
+{
+	static const char s[] = "\xEF\xBB\xBF" "a,\x96\x7B\r\n\xE6\x9C\xAC\n";
+	struct detector	 x;
+	struct detect	 d;
+
+	detect_bytes(s, sizeof(s) - 1, &d);
+	enc_detect_init(&x);
+	x.verdict_only = 1;
+	enc_detect_feed(&x, s, sizeof(s) - 1);
+	enc_detect_finish(&x);
+	CHECK(x.d.enc == d.enc && x.d.bom && d.bom && !x.d.mixed &&
+	    !d.mixed && !x.d.utf16);
+}
+
 /*
  * The tables against iconv: every single byte and every lead byte with
  * every second byte, alone and between ASCII (so a refusal's offset is
@@ -696,6 +713,7 @@ main(void)
 	test_encode();
 	test_detect();
 	test_detect_boundary();
+	test_verdict_only();
 	test_tables();
 	codec_free(codec);
 	return tap_done();
