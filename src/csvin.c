@@ -31,7 +31,6 @@
 #include "util.h"
 
 #define CSVIN_BUFSIZE	65536
-#define NOFF		((size_t)-1)	/* off[]: a field whose bytes are not kept */
 
 struct csvin {
 	FILE		 *fp;
@@ -52,6 +51,8 @@ struct csvin {
 	size_t		  total;	/* the record's bytes, kept or not */
 	unsigned char	 *mask;		/* csvin_set_columns */
 	size_t		  nmask;
+	unsigned char	 *keep;		/* per field slot: bytes kept (fcap) */
+	size_t		 *kept, nkept;	/* with a mask: the kept fields */
 	struct detector	 *det;
 	struct buf	  data;		/* the record's fields, NUL-separated */
 	size_t		 *off, *lens;	/* field offsets and lengths */
@@ -68,24 +69,48 @@ no_space(unsigned char c)
 	return 0;
 }
 
+/* Does field i keep its bytes? */
+static int
+kept(const struct csvin *in, size_t i)
+{
+	return in->mask == NULL || (i < in->nmask && in->mask[i]);
+}
+
+/*
+ * Room for twice the fields. A field left out reads as "" for good: its
+ * pointer is set once here (or by csvin_set_columns), not per record.
+ */
+static void
+grow_fields(struct csvin *in)
+{
+	size_t	 i, old = in->fcap;
+
+	in->fcap = in->fcap ? in->fcap * 2 : 64;
+	in->off = xreallocarray(in->off, in->fcap, sizeof(*in->off));
+	in->lens = xreallocarray(in->lens, in->fcap, sizeof(*in->lens));
+	in->ptr = xreallocarray(in->ptr, in->fcap, sizeof(*in->ptr));
+	in->keep = xreallocarray(in->keep, in->fcap, sizeof(*in->keep));
+	for (i = old; i < in->fcap; i++) {
+		in->ptr[i] = "";
+		in->keep[i] = (unsigned char)kept(in, i);
+	}
+}
+
 static void
 on_field(void *s, size_t len, void *arg)
 {
 	struct csvin	*in = arg;
 
-	if (in->nf == in->fcap) {
-		in->fcap = in->fcap ? in->fcap * 2 : 64;
-		in->off = xreallocarray(in->off, in->fcap, sizeof(*in->off));
-		in->lens = xreallocarray(in->lens, in->fcap, sizeof(*in->lens));
-	}
+	if (in->nf == in->fcap)
+		grow_fields(in);
 	if (in->total + len > CSVIN_MAX_RECORD) {
 		in->toobig = 1;
 		len = 0;
 	}
 	in->total += len + 1;
 	in->lens[in->nf] = len;
-	if (in->mask != NULL && (in->nf >= in->nmask || !in->mask[in->nf])) {
-		in->off[in->nf++] = NOFF;
+	if (!in->keep[in->nf]) {
+		in->nf++;
 		return;
 	}
 	in->off[in->nf++] = in->data.len;
@@ -133,14 +158,26 @@ csvin_set_bufsize(struct csvin *in, size_t n)
 void
 csvin_set_columns(struct csvin *in, const unsigned char *mask, size_t n)
 {
+	size_t	 i;
+
 	free(in->mask);
+	free(in->kept);
 	in->mask = NULL;
-	in->nmask = 0;
+	in->kept = NULL;
+	in->nmask = in->nkept = 0;
 	if (mask != NULL) {
 		in->mask = xmalloc(n > 0 ? n : 1);
 		if (n > 0)
 			memcpy(in->mask, mask, n);
 		in->nmask = n;
+		in->kept = xcalloc(n > 0 ? n : 1, sizeof(*in->kept));
+		for (i = 0; i < n; i++)
+			if (mask[i])
+				in->kept[in->nkept++] = i;
+	}
+	for (i = 0; i < in->fcap; i++) {
+		in->keep[i] = (unsigned char)kept(in, i);
+		in->ptr[i] = "";
 	}
 }
 
@@ -162,6 +199,8 @@ csvin_close(struct csvin *in)
 	free(in->lens);
 	free(in->ptr);
 	free(in->mask);
+	free(in->keep);
+	free(in->kept);
 	free(in);
 }
 
@@ -263,9 +302,14 @@ finish(struct csvin *in)
 {
 	size_t	 i;
 
-	in->ptr = xreallocarray(in->ptr, in->nf ? in->nf : 1, sizeof(*in->ptr));
-	for (i = 0; i < in->nf; i++)
-		in->ptr[i] = in->off[i] == NOFF ? "" : in->data.p + in->off[i];
+	if (in->fcap == 0)
+		grow_fields(in);	/* a record has a field; ptr is not NULL */
+	if (in->mask == NULL)
+		for (i = 0; i < in->nf; i++)
+			in->ptr[i] = in->data.p + in->off[i];
+	else
+		for (i = 0; i < in->nkept && in->kept[i] < in->nf; i++)
+			in->ptr[in->kept[i]] = in->data.p + in->off[in->kept[i]];
 	in->rec.line = in->rec_line;
 	in->rec.nf = in->nf;
 	in->rec.f = in->ptr;
