@@ -543,11 +543,11 @@ spool_next(struct input *in, struct rec **rp, int *flags, struct buf *err)
 	unsigned		 shift = 0;
 	int			 ch;
 
-	/* Fields of the last record back to "" and 0. */
-	for (j = 0; j < sp->ncol && (c = sp->col[j]) < sp->rec.nf; j++) {
-		sp->f[c] = "";
-		sp->len[c] = 0;
-	}
+	/*
+	 * The wanted fields are set below, up to the record's count; past
+	 * it nothing is read (col >= nf reads as ""), and the others stay ""
+	 * of length 0 from input_spool.
+	 */
 	while ((ch = getc(sp->fp)) != EOF) {
 		n |= (size_t)(ch & 0x7F) << shift;
 		if (ch < 0x80)
@@ -673,8 +673,7 @@ input_peek(const struct input *in, const struct rec *r, int col, int trim,
 		buf_reset(out);
 		return -1;
 	}
-	if (trim) {
-		len = norm_trim(out->p, out->len, &start);
+	if (trim && (len = norm_trim(out->p, out->len, &start)) != out->len) {
 		memmove(out->p, out->p + start, len);
 		out->len = len;
 		out->p[len] = '\0';
