@@ -300,16 +300,18 @@ next_end(struct csvin *in)
 static struct rec *
 finish(struct csvin *in)
 {
-	size_t	 i;
+	size_t	 i, c;
 
 	if (in->fcap == 0)
-		grow_fields(in);	/* a record has a field; ptr is not NULL */
+		grow_fields(in);	/* ptr must not be NULL */
 	if (in->mask == NULL)
 		for (i = 0; i < in->nf; i++)
 			in->ptr[i] = in->data.p + in->off[i];
 	else
-		for (i = 0; i < in->nkept && in->kept[i] < in->nf; i++)
-			in->ptr[in->kept[i]] = in->data.p + in->off[in->kept[i]];
+		for (i = 0; i < in->nkept && in->kept[i] < in->nf; i++) {
+			c = in->kept[i];
+			in->ptr[c] = in->data.p + in->off[c];
+		}
 	in->rec.line = in->rec_line;
 	in->rec.nf = in->nf;
 	in->rec.f = in->ptr;

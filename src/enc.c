@@ -47,8 +47,8 @@ struct codec {
 	iconv_t	 encd;		/* UTF-8 -> CP932, opened on first use */
 	struct buf tmp;		/* folded text before encoding */
 	int	 reference;	/* tests: iconv for every field, no tables */
-	struct cell *row[256];	/* lead byte -> its TRAILS cells, on first use */
-	unsigned char tix[256];	/* trail byte -> cell index, 0xFF: not a trail */
+	struct cell *row[256];	/* lead byte -> its TRAILS cells, built once */
+	unsigned char tix[256];	/* trail byte -> cell index; 0xFF: none */
 	struct cell *single;	/* bytes 0x80-0xFF alone (half-width kana) */
 	uint16_t *etab;		/* BMP code point -> CP932 bytes; 0 unknown */
 };
@@ -545,13 +545,27 @@ cp932_encode_fast(struct codec *c, const char *s, size_t len,
 			i = n;
 			continue;
 		}
-		if (utf8_char(u + i, len - i) == 0) {
+		if ((adv = utf8_char(u + i, len - i)) == 0) {
 			out->len = start;
 			out->p[start] = '\0';
 			return -1;
 		}
-		cp = enc_fold_cp(utf8_get(s + i, len - i, &adv));
+		/* Valid, so decoded here without utf8_get's checks. */
+		cp = u[i] & (adv == 2 ? 0x1F : adv == 3 ? 0x0F : 0x07);
+		for (n = 1; n < adv; n++)
+			cp = cp << 6 | (u[i + n] & 0x3F);
+		cp = enc_fold_cp(cp);
 		i += adv;
+		/* A code point already asked about: its bytes from etab. */
+		if (cp <= 0xFFFF && c->etab != NULL && c->etab[cp] != 0 &&
+		    c->etab[cp] != ETAB_NONE) {
+			buf_grow(out, 2);
+			if (c->etab[cp] > 0xFF)
+				out->p[out->len++] = (char)(c->etab[cp] >> 8);
+			out->p[out->len++] = (char)c->etab[cp];
+			out->p[out->len] = '\0';
+			continue;
+		}
 		if ((n = cp932_bytes(c, cp, b)) > 0) {
 			buf_add(out, b, n);
 			continue;

@@ -91,7 +91,7 @@ struct detector {
 	int		 verdict_only;	/* set by the caller: stop at a BOM */
 	size_t		 line;		/* physical line being scanned */
 	int		 first, done, prev_cr, any_bad;
-	int		 line_bad, line_u8;	/* the current line's evidence */
+	int		 line_bad, line_u8;	/* the line's evidence */
 	int		 need, clen;	/* UTF-8 character in progress */
 	unsigned char	 lo, hi;	/* range of its next byte */
 };

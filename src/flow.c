@@ -45,7 +45,7 @@ struct spool {
 	size_t		 cap;		/* of f and len */
 	struct rec	 rec;
 	int		 ok;		/* rec's SP_OK */
-	char		*err;		/* the pass's error, after the records */
+	char		*err;		/* the pass's error, given last */
 };
 
 static void	in_free_header(struct input *);
@@ -246,15 +246,15 @@ static int
 detect_verdict(struct flow *f, struct input *in)
 {
 	if (in->det.utf16) {
-		buf_printf(&f->err, "%s: UTF-16 is not supported; save the file "
-		    "as UTF-8 or CP932 (Excel: \"CSV UTF-8\")", in->name);
+		buf_printf(&f->err, "%s: UTF-16 is not supported; save the "
+		    "file as UTF-8 or CP932 (Excel: \"CSV UTF-8\")", in->name);
 		return -1;
 	}
 	if (f->o->in_enc != ENC_AUTO)
 		in->enc = f->o->in_enc;
 	else if (in->det.mixed) {
-		buf_printf(&f->err, "%s: mixed encodings: line %zu is UTF-8 but "
-		    "line %zu is not; give --input-encoding utf-8 or cp932 "
+		buf_printf(&f->err, "%s: mixed encodings: line %zu is UTF-8 "
+		    "but line %zu is not; give --input-encoding utf-8 or cp932 "
 		    "after checking the file", in->name, in->det.utf8_line,
 		    in->det.cp932_line);
 		return -1;
@@ -337,7 +337,8 @@ flow_input_once(struct flow *f, const char *path)
 	/* UTF-16 is refused before its header is misread as bytes. */
 	n = fread(b, 1, sizeof(b), in->fp);
 	if (ferror(in->fp) || fseek(in->fp, 0, SEEK_SET) == -1) {
-		buf_printf(&f->err, "%s: read error: %s", path, strerror(errno));
+		buf_printf(&f->err, "%s: read error: %s", path,
+		    strerror(errno));
 		goto fail;
 	}
 	if (enc_utf16_bom(b, n)) {
@@ -352,7 +353,7 @@ flow_input_once(struct flow *f, const char *path)
 	in->csv = csvin_open(in->fp, in->name);
 	csvin_set_detector(in->csv, in->dt);
 	if ((k = read_header(f, in)) == 0) {
-		in->det.bom = in->dt->d.bom;	/* final: it is the first bytes */
+		in->det.bom = in->dt->d.bom;	/* final: the first bytes */
 		return in;
 	}
 	/* Start again the way flow_input goes, for its verdict and errors. */
@@ -363,7 +364,8 @@ flow_input_once(struct flow *f, const char *path)
 	in_free_header(in);
 	buf_reset(&f->err);
 	if (fseek(in->fp, 0, SEEK_SET) == -1) {
-		buf_printf(&f->err, "%s: read error: %s", path, strerror(errno));
+		buf_printf(&f->err, "%s: read error: %s", path,
+		    strerror(errno));
 		goto fail;
 	}
 	if (open_scanned(f, in) == 0)

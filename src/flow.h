@@ -36,7 +36,7 @@ struct input {
 	size_t		 hdr_line;
 	int		 keep_empty;	/* return rows of empty cells too */
 	struct codec	*codec;
-	struct detector	*dt;		/* flow_input_once: detection under way */
+	struct detector	*dt;		/* flow_input_once: detection */
 	struct spool	*sp;		/* after input_spool */
 };
 
