@@ -551,6 +551,8 @@ spool_next(struct input *in, struct rec **rp, int *flags, struct buf *err)
 	 * of length 0 from input_spool.
 	 */
 	while ((ch = getc(sp->fp)) != EOF) {
+		if (shift >= 64)
+			goto damaged;
 		n |= (size_t)(ch & 0x7F) << shift;
 		if (ch < 0x80)
 			break;
