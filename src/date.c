@@ -111,12 +111,22 @@ date_parse(const char *s0, size_t len0, int allow_time, struct date *dt)
 	int		 y, m, d, n, kanji, rc = -1, ymd;
 
 	memset(dt, 0, sizeof(*dt));
-	norm_ascii(s0, len0, &b);
-	if (b.len == 0)
-		goto out;
-	p = b.p;
-	e = b.p + b.len;
-	for (i = 0; i < ARRAY_LEN(eras); i++)
+	/*
+	 * norm_ascii changes only full-width forms (lead byte 0xEF): without
+	 * one the text is read in place, with no copy and no allocation.
+	 */
+	if (len0 > 0 && memchr(s0, 0xEF, len0) == NULL) {
+		p = s0;
+		e = s0 + len0;
+	} else {
+		norm_ascii(s0, len0, &b);
+		if (b.len == 0)
+			goto out;
+		p = b.p;
+		e = b.p + b.len;
+	}
+	/* No era name or letter starts with a digit. */
+	for (i = 0; (*p < '0' || *p > '9') && i < ARRAY_LEN(eras); i++)
 		if (lit(&p, e, eras[i].name) || (*p == eras[i].abbr ||
 		    *p == eras[i].abbr + ('a' - 'A') ? (p++, 1) : 0)) {
 			era = &eras[i];
