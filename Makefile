@@ -54,6 +54,7 @@ MAIN = src/main.c
 
 UNITS = \
 	tests/unit/t_csvin \
+	tests/unit/t_csvin_limit \
 	tests/unit/t_csvout \
 	tests/unit/t_date \
 	tests/unit/t_dept \
@@ -70,8 +71,10 @@ ASAN_OBJS = $(SRCS:src/%.c=build/asan/%.o)
 SANITIZE  = -fsanitize=address,undefined -fno-omit-frame-pointer \
 	    -fno-sanitize-recover=all
 
-# Golden cases that also run under valgrind (the whole suite would be slow).
-VALGRIND_CASES = convert/ inspect/0 profile/001 employees/
+# Golden cases that also run under valgrind (the whole suite would be slow):
+# every command, and the small hostile inputs (hostile/1NN are tens of MB).
+VALGRIND_CASES = convert/ inspect/0 profile/001 departments/0 employees/ \
+	results/0 hostile/0
 
 all: mikibridge
 
@@ -92,6 +95,15 @@ build/asan/%.o: src/%.c src/*.h
 tests/unit/t_%: tests/unit/t_%.c tests/unit/tap.h $(ASAN_OBJS)
 	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SANITIZE) -Isrc -o $@ $< \
 	    $(ASAN_OBJS) $(LDLIBS)
+
+# The reader with its bounds lowered (csvin.h), to test their messages.
+LIMIT_FLAGS = -DCSVIN_MAX_RECORD='((size_t)1 << 20)' -DCSVIN_MAX_FIELDS=1000
+
+tests/unit/t_csvin_limit: tests/unit/t_csvin_limit.c tests/unit/tap.h \
+    src/csvin.c $(ASAN_OBJS)
+	$(CC) $(CPPFLAGS) $(LIMIT_FLAGS) $(WARN) -O1 -g $(SANITIZE) -Isrc \
+	    -o $@ tests/unit/t_csvin_limit.c src/csvin.c \
+	    $(filter-out build/asan/csvin.o,$(ASAN_OBJS)) $(LDLIBS)
 
 deps:
 	@bash tests/deps.sh check
@@ -158,7 +170,12 @@ FUZZ_TARGETS = \
 	fuzz_encode \
 	fuzz_date \
 	fuzz_kana \
-	fuzz_header
+	fuzz_header \
+	fuzz_convert \
+	fuzz_inspect \
+	fuzz_departments \
+	fuzz_employees \
+	fuzz_results
 FUZZ_OBJS     = $(SRCS:src/%.c=fuzz/build/obj/%.o)
 FUZZ_SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all \
 		-fno-omit-frame-pointer
@@ -177,7 +194,7 @@ fuzz/build/obj/%.o: src/%.c src/*.h
 # Named here, not only in the pattern rule, so that make keeps the objects.
 $(FUZZ_TARGETS:%=fuzz/build/%): $(FUZZ_OBJS)
 
-fuzz/build/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h $(FUZZ_OBJS)
+fuzz/build/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h fuzz/fuzz_cmd.h $(FUZZ_OBJS)
 	$(FUZZ_CC) $(CPPFLAGS) $(WARN) -O1 -g $(FUZZ_SANITIZE) -fsanitize=fuzzer \
 	    -Isrc -o $@ $< $(FUZZ_OBJS) $(LDLIBS)
 

@@ -314,22 +314,27 @@ read_record(struct dstate *st, const struct rec *r)
 	}
 }
 
-/* "5行目・9行目" for the records of a code list, up to MAX_LINES, but skip. */
+/*
+ * "5行目・9行目" for the records of a code list, up to MAX_LINES, but skip
+ * (a record of the list, or DEPT_NONE). The walk stops at MAX_LINES and
+ * the rest is counted from ncode: every record of 200,000 sharing one code
+ * gets a message, and walking the whole list for each would be quadratic.
+ */
 static void
 other_lines(struct dept_set *s, size_t first, size_t skip, struct buf *out)
 {
-	size_t	 i, n = 0;
+	size_t	 i, n = 0, others;
 
-	for (i = first; i != DEPT_NONE; i = s->d[i].same_code) {
+	others = s->d[first].ncode - (skip != DEPT_NONE);
+	for (i = first; i != DEPT_NONE && n < MAX_LINES;
+	    i = s->d[i].same_code) {
 		if (i == skip)
 			continue;
-		if (n < MAX_LINES)
-			buf_printf(out, "%s%zu行目", n ? "・" : "",
-			    s->d[i].line);
+		buf_printf(out, "%s%zu行目", n ? "・" : "", s->d[i].line);
 		n++;
 	}
-	if (n > MAX_LINES)
-		buf_printf(out, "ほか%zu行", n - MAX_LINES);
+	if (others > MAX_LINES)
+		buf_printf(out, "ほか%zu行", others - MAX_LINES);
 }
 
 /* How a record is named in another record's message. */

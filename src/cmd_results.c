@@ -22,6 +22,7 @@
  * so none is written (an older result is never sent in place of a newer
  * one) and the others get a plan note saying why.
  */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,6 +35,7 @@
 
 #define MAX_LINES	10	/* lines named in a message, then "ほか N 人" */
 #define MAX_TRAITS	999	/* a sane upper bound for option trait_count */
+#define LIST_MAX	40	/* columns named in one message, then "and N more" */
 #define NIL		((size_t)-1)
 
 /* Result-file roles, in profile_map's order of precedence. */
@@ -305,13 +307,41 @@ out:
  * column has no SmartHR field to go to). Exactly trait_count of them, with
  * distinct names, or exit 2 with what was found.
  */
+/* Adds ", item" to a list of a message, or counts it past LIST_MAX. */
+static void	list_add(struct buf *, size_t *, const char *, ...)
+		    __attribute__((format(printf, 3, 4)));
+
+static void
+list_add(struct buf *b, size_t *n, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	if ((*n)++ >= LIST_MAX)
+		return;
+	if (b->len > 0)
+		buf_adds(b, ", ");
+	va_start(ap, fmt);
+	buf_vprintf(b, fmt, ap);
+	va_end(ap);
+}
+
+/* Ends a list of list_add: " and N more" past LIST_MAX. */
+static void
+list_end(struct buf *b, size_t n)
+{
+	if (n == 0)
+		buf_adds(b, "none");
+	else if (n > LIST_MAX)
+		buf_printf(b, " and %zu more", n - LIST_MAX);
+}
+
 static int
 find_traits(struct results *s, long want)
 {
 	struct flow	*f = &s->f;
 	struct input	*in = f->in;
 	struct buf	 found = {0}, other = {0};
-	size_t		 c, i, start, len;
+	size_t		 c, i, j, start, len, nother = 0;
 	int		 r, rc = -1;
 
 	s->trait = xcalloc(in->nh + 1, sizeof(*s->trait));
@@ -320,41 +350,51 @@ find_traits(struct results *s, long want)
 			if (s->col[r] == (int)c)
 				break;
 		if (r < R_NROLES) {
-			buf_printf(&other, "%s%s (%s)", other.len ? ", " : "",
-			    in->hdr[c], rroles[r]);
+			list_add(&other, &nother, "%s (%s)", in->hdr[c],
+			    rroles[r]);
 			continue;
 		}
 		if (in->nhdr[c][0] == '\0') {
-			buf_printf(&other, "%s(column %zu, no header)",
-			    other.len ? ", " : "", c + 1);
+			list_add(&other, &nother, "(column %zu, no header)",
+			    c + 1);
 			continue;
 		}
 		if (profile_claims(f->prof, "mikiwame_column", "ignore",
 		    in->nhdr[c], strlen(in->nhdr[c]))) {
-			buf_printf(&other, "%s%s (ignore)",
-			    other.len ? ", " : "", in->hdr[c]);
+			list_add(&other, &nother, "%s (ignore)", in->hdr[c]);
 			continue;
 		}
-		for (i = 0; i < s->ntrait; i++)
-			if (strcmp(in->nhdr[s->trait[i]], in->nhdr[c]) == 0) {
-				buf_printf(&f->err, "%s:%zu: trait columns %d "
-				    "(\"%s\") and %zu (\"%s\") have the same "
-				    "name; SmartHR could not tell them apart: "
-				    "rename or remove one", in->name,
-				    in->hdr_line, s->trait[i] + 1,
-				    in->hdr[s->trait[i]], c + 1, in->hdr[c]);
-				goto out;
-			}
-		buf_printf(&found, "%s%s", found.len ? ", " : "", in->hdr[c]);
 		s->trait[s->ntrait++] = (int)c;
 	}
+	/*
+	 * Names are compared pairwise only up to MAX_TRAITS columns (past
+	 * that the count is wrong anyway), so that a header of 100,000
+	 * columns takes no quadratic time; its message lists LIST_MAX.
+	 */
+	for (j = 1; j < s->ntrait && s->ntrait <= MAX_TRAITS; j++)
+		for (i = 0; i < j; i++) {
+			if (strcmp(in->nhdr[s->trait[i]],
+			    in->nhdr[s->trait[j]]) != 0)
+				continue;
+			buf_printf(&f->err, "%s:%zu: trait columns %d (\"%s\") "
+			    "and %d (\"%s\") have the same name; SmartHR could "
+			    "not tell them apart: rename or remove one",
+			    in->name, in->hdr_line, s->trait[i] + 1,
+			    in->hdr[s->trait[i]], s->trait[j] + 1,
+			    in->hdr[s->trait[j]]);
+			goto out;
+		}
 	if ((long)s->ntrait != want) {
+		for (i = 0, j = 0; i < s->ntrait; i++)
+			list_add(&found, &j, "%s", in->hdr[s->trait[i]]);
+		list_end(&found, j);
+		list_end(&other, nother);
 		buf_printf(&f->err, "%s:%zu: %zu trait columns, but the "
 		    "profile's trait_count is %ld; trait columns found: %s; "
 		    "other columns: %s. Add or remove columns, or adjust "
 		    "option trait_count or the mikiwame_column role ignore "
 		    "with --profile", in->name, in->hdr_line, s->ntrait, want,
-		    found.len ? found.p : "none", other.len ? other.p : "none");
+		    found.p, other.p);
 		goto out;
 	}
 	s->hdr = xcalloc(4 + s->ntrait, sizeof(*s->hdr));

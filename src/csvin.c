@@ -47,6 +47,7 @@ struct csvin {
 	int		  in_rec;	/* bytes of a record have been fed */
 	int		  done;		/* a record is complete */
 	int		  toobig;
+	int		  toomany;	/* more than CSVIN_MAX_FIELDS fields */
 	size_t		  next_lf, next_cr;	/* in buf, or n: none */
 	size_t		  total;	/* the record's bytes, kept or not */
 	unsigned char	 *mask;		/* csvin_set_columns */
@@ -101,6 +102,10 @@ on_field(void *s, size_t len, void *arg)
 {
 	struct csvin	*in = arg;
 
+	if (in->nf == CSVIN_MAX_FIELDS) {
+		in->toomany = 1;
+		return;
+	}
 	if (in->nf == in->fcap)
 		grow_fields(in);
 	if (in->total + len > CSVIN_MAX_RECORD) {
@@ -259,6 +264,12 @@ feed(struct csvin *in, const char *s, size_t len)
 		    "%zu MiB", in->name, in->rec_line, CSVIN_MAX_RECORD >> 20);
 		return -1;
 	}
+	if (in->toomany) {
+		snprintf(in->err, sizeof(in->err), "%s:%zu: record of more "
+		    "than %zu fields", in->name, in->rec_line,
+		    (size_t)CSVIN_MAX_FIELDS);
+		return -1;
+	}
 	/*
 	 * A quoted field that was not open before these bytes, or that
 	 * follows a field they ended, opened on this line: an unterminated
@@ -396,6 +407,12 @@ got:
 	if (in->toobig) {
 		snprintf(in->err, sizeof(in->err), "%s:%zu: record larger than "
 		    "%zu MiB", in->name, in->rec_line, CSVIN_MAX_RECORD >> 20);
+		return -1;
+	}
+	if (in->toomany) {
+		snprintf(in->err, sizeof(in->err), "%s:%zu: record of more "
+		    "than %zu fields", in->name, in->rec_line,
+		    (size_t)CSVIN_MAX_FIELDS);
 		return -1;
 	}
 	*r = finish(in);

@@ -21,8 +21,20 @@
 #include <stddef.h>
 #include <stdio.h>
 
-/* A record is refused past this size: a clear error, not an allocation failure. */
-#define CSVIN_MAX_RECORD	((size_t)512 << 20)
+/*
+ * A record is refused past this size or this many fields: a clear error,
+ * not an allocation failure. The field count bounds the memory a record of
+ * empty fields takes (each costs its offset, length and pointer, 24 bytes,
+ * besides its one byte of text): 512 MiB of commas would otherwise need
+ * some 13 GB. tests/unit/t_csvin_limit builds the reader with lower
+ * limits to test the messages.
+ */
+#ifndef CSVIN_MAX_RECORD
+#define CSVIN_MAX_RECORD	((size_t)512 << 20)	/* bytes of text */
+#endif
+#ifndef CSVIN_MAX_FIELDS
+#define CSVIN_MAX_FIELDS	((size_t)1 << 20)	/* 1,048,576 */
+#endif
 
 struct rec {
 	size_t		  line;		/* physical line of its first byte */

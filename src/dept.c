@@ -261,9 +261,11 @@ check_codes(struct dept_set *s)
 		count[*v]++;
 	}
 	for (i = 0; i < s->n; i++)
-		if (s->d[i].first_code != DEPT_NONE &&
-		    count[s->d[i].first_code] > 1)
-			s->d[i].problems |= DP_DUP_CODE;
+		if (s->d[i].first_code != DEPT_NONE) {
+			s->d[i].ncode = count[s->d[i].first_code];
+			if (s->d[i].ncode > 1)
+				s->d[i].problems |= DP_DUP_CODE;
+		}
 	free(tail);
 	free(count);
 	table_free(t);

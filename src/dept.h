@@ -98,6 +98,7 @@ struct dept {
 	size_t		 same_code;	/* next record with this code, in line
 					   order, or DEPT_NONE */
 	size_t		 first_code;	/* first record with this code */
+	size_t		 ncode;		/* records with this code */
 	enum dept_miss	 miss;		/* DP_PARENT_MISSING: why */
 	size_t		 gap;		/* MISS_GAP: the empty level */
 	enum dept_clash	 clash;		/* DP_NAME_CONFLICT: why */

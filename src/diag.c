@@ -6,12 +6,23 @@
  * have printed any of them. Plan rows are written as the command emits
  * them (commands emit them in line order), into a file that only becomes
  * visible when the run succeeds.
+ *
+ * Memory: a report row's text (key, name, field, message) is spooled to an
+ * unlinked temporary file (ofile_spool) as soon as the next record's rows
+ * begin; memory keeps only its line, code and place in the spool (24
+ * bytes), which is what the sort needs. The rows of the record in
+ * progress stay in memory, whole, because a second problem of the same
+ * record and code joins its row (diag_vadd), and a record's rows always
+ * arrive together. If no temporary file can be made, the text is kept in
+ * memory instead: slower to grow, never lost.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
+#include "ofile.h"
 
 static const struct {
 	const char	*name;
@@ -76,8 +87,14 @@ static const struct {
 
 struct row {
 	size_t		 line;
-	size_t		 seq;		/* keeps equal keys in insertion order */
+	size_t		 off;		/* text in the store; also keeps equal
+					   keys in insertion order */
+	uint32_t	 len;		/* text bytes: key\0name\0field\0msg\0 */
 	enum diag_code	 code;
+};
+
+/* The text of a row not yet stored: the record in progress. */
+struct pend {
 	char		*key, *name, *field, *msg;
 };
 
@@ -92,6 +109,13 @@ struct diag {
 	struct csvout	*report, *plan;
 	struct row	*rows;
 	size_t		 nrows, caprows;
+	struct pend	*pend;		/* rows[stored..nrows) */
+	size_t		 stored, cappend;
+	FILE		*spool;		/* the row texts; NULL: in mem */
+	int		 nospool;	/* no temporary file: use mem */
+	struct buf	 mem;
+	size_t		 end;		/* bytes in the store */
+	int		 ioerr;		/* errno of a failed spool write */
 	size_t		 records;
 	size_t		 ncode[DIAG_NCODES];
 	struct count	*acts;		/* per plan action, in first-seen order */
@@ -145,13 +169,17 @@ diag_free(struct diag *d)
 
 	if (d == NULL)
 		return;
-	for (i = 0; i < d->nrows; i++) {
-		free(d->rows[i].key);
-		free(d->rows[i].name);
-		free(d->rows[i].field);
-		free(d->rows[i].msg);
+	for (i = d->stored; i < d->nrows; i++) {
+		free(d->pend[i - d->stored].key);
+		free(d->pend[i - d->stored].name);
+		free(d->pend[i - d->stored].field);
+		free(d->pend[i - d->stored].msg);
 	}
+	free(d->pend);
 	free(d->rows);
+	if (d->spool != NULL)
+		fclose(d->spool);
+	buf_free(&d->mem);
 	for (i = 0; i < d->nacts; i++)
 		free(d->acts[i].what);
 	free(d->acts);
@@ -190,11 +218,53 @@ diag_add(struct diag *d, size_t line, enum diag_code code, const char *key,
 	va_end(ap);
 }
 
+/*
+ * Moves the rows of the record in progress to the store: the spool, made
+ * on first use, or memory when it cannot be made.
+ */
+static void
+store(struct diag *d)
+{
+	struct buf	 t = {0}, err = {0};
+	struct pend	*p;
+	size_t		 i;
+
+	if (d->stored == d->nrows)
+		return;
+	if (d->spool == NULL && !d->nospool &&
+	    (d->spool = ofile_spool(&err)) == NULL)
+		d->nospool = 1;
+	buf_free(&err);
+	for (i = d->stored; i < d->nrows; i++) {
+		p = &d->pend[i - d->stored];
+		buf_reset(&t);
+		buf_add(&t, p->key, strlen(p->key) + 1);
+		buf_add(&t, p->name, strlen(p->name) + 1);
+		buf_add(&t, p->field, strlen(p->field) + 1);
+		buf_add(&t, p->msg, strlen(p->msg) + 1);
+		/* A row's text is far below 4 GiB: fields are bounded. */
+		d->rows[i].off = d->end;
+		d->rows[i].len = (uint32_t)t.len;
+		if (d->spool == NULL)
+			buf_add(&d->mem, t.p, t.len);
+		else if (fwrite(t.p, 1, t.len, d->spool) != t.len &&
+		    d->ioerr == 0)
+			d->ioerr = errno ? errno : EIO;
+		d->end += t.len;
+		free(p->key);
+		free(p->name);
+		free(p->field);
+		free(p->msg);
+	}
+	buf_free(&t);
+	d->stored = d->nrows;
+}
+
 void
 diag_vadd(struct diag *d, size_t line, enum diag_code code, const char *key,
     const char *name, const char *field, const char *fmt, va_list ap)
 {
-	struct row	*r;
+	struct pend	*p;
 	struct buf	 m = {0};
 	size_t		 i;
 	char		*t;
@@ -206,21 +276,24 @@ diag_vadd(struct diag *d, size_t line, enum diag_code code, const char *key,
 	/*
 	 * One row per record and code (SPEC §4): a second field with the same
 	 * problem joins the row already there, its header added to 項目 with
-	 * '・' and its message to 内容. A record's rows are the latest ones.
+	 * '・' and its message to 内容. A record's rows are the latest ones,
+	 * still in memory; another record's row stores them.
 	 */
-	for (i = d->nrows; i-- > 0 && d->rows[i].line == line; )
+	if (d->stored < d->nrows && d->rows[d->nrows - 1].line != line)
+		store(d);
+	for (i = d->nrows; i-- > d->stored && d->rows[i].line == line; )
 		if (d->rows[i].code == code) {
-			r = &d->rows[i];
+			p = &d->pend[i - d->stored];
 			if (field != NULL && *field != '\0') {
-				t = xasprintf("%s%s%s", r->field,
-				    *r->field != '\0' ? "・" : "", field);
-				free(r->field);
-				r->field = t;
+				t = xasprintf("%s%s%s", p->field,
+				    *p->field != '\0' ? "・" : "", field);
+				free(p->field);
+				p->field = t;
 			}
-			if (strcmp(r->msg, m.p) != 0) {
-				t = xasprintf("%s %s", r->msg, m.p);
-				free(r->msg);
-				r->msg = t;
+			if (strcmp(p->msg, m.p) != 0) {
+				t = xasprintf("%s %s", p->msg, m.p);
+				free(p->msg);
+				p->msg = t;
 			}
 			buf_free(&m);
 			return;
@@ -229,14 +302,20 @@ diag_vadd(struct diag *d, size_t line, enum diag_code code, const char *key,
 		d->caprows = d->caprows ? d->caprows * 2 : 64;
 		d->rows = xreallocarray(d->rows, d->caprows, sizeof(*d->rows));
 	}
-	r = &d->rows[d->nrows];
-	r->line = line;
-	r->seq = d->nrows++;
-	r->code = code;
-	r->key = xstrdup(key ? key : "");
-	r->name = xstrdup(name ? name : "");
-	r->field = xstrdup(field ? field : "");
-	r->msg = m.p;
+	if (d->nrows - d->stored == d->cappend) {
+		d->cappend = d->cappend ? d->cappend * 2 : 8;
+		d->pend = xreallocarray(d->pend, d->cappend, sizeof(*d->pend));
+	}
+	d->rows[d->nrows].line = line;
+	d->rows[d->nrows].code = code;
+	d->rows[d->nrows].off = 0;
+	d->rows[d->nrows].len = 0;
+	p = &d->pend[d->nrows - d->stored];
+	p->key = xstrdup(key ? key : "");
+	p->name = xstrdup(name ? name : "");
+	p->field = xstrdup(field ? field : "");
+	p->msg = m.p;
+	d->nrows++;
 	d->ncode[code]++;
 }
 
@@ -363,7 +442,33 @@ cmp_row(const void *a, const void *b)
 		return x->line < y->line ? -1 : 1;
 	if ((c = strcmp(codes[x->code].name, codes[y->code].name)) != 0)
 		return c;
-	return x->seq < y->seq ? -1 : x->seq > y->seq;
+	return x->off < y->off ? -1 : x->off > y->off;
+}
+
+/* Reads row r's text into t; f[0..3] point into it. -1 on a read error. */
+static int
+load(struct diag *d, const struct row *r, struct buf *t, const char *f[4])
+{
+	size_t	 i, n;
+
+	buf_reset(t);
+	if (d->spool == NULL)
+		buf_add(t, d->mem.p + r->off, r->len);
+	else {
+		buf_grow(t, r->len);
+		if (fseeko(d->spool, (off_t)r->off, SEEK_SET) == -1 ||
+		    fread(t->p, 1, r->len, d->spool) != r->len) {
+			d->ioerr = ferror(d->spool) && errno ? errno : EIO;
+			return -1;
+		}
+		t->len = r->len;
+		t->p[t->len] = '\0';
+	}
+	for (i = 0, n = 0; i < 4; i++) {
+		f[i] = t->p + n;
+		n += strlen(t->p + n) + 1;
+	}
+	return 0;
 }
 
 int
@@ -372,31 +477,50 @@ diag_write_report(struct diag *d)
 	size_t		 i, badf;
 	uint32_t	 badcp;
 	char		 ln[32];
-	const char	*f[7];
+	const char	*f[7], *t4[4];
+	struct buf	 t = {0};
+	int		 rc = -1;
 
+	store(d);
+	if (d->spool != NULL && fflush(d->spool) == EOF && d->ioerr == 0)
+		d->ioerr = errno;
+	if (d->ioerr != 0)
+		goto out;
 	/* qsort must not be given the NULL of an empty report. */
 	if (d->nrows > 1)
 		qsort(d->rows, d->nrows, sizeof(*d->rows), cmp_row);
 	for (i = 0; i < d->nrows; i++) {
 		struct row *r = &d->rows[i];
 
+		if (load(d, r, &t, t4) == -1)
+			goto out;
 		if (d->report == NULL) {
 			fprintf(stderr, "%s:%zu: %s: %s\n", d->input, r->line,
-			    codes[r->code].name, r->msg);
+			    codes[r->code].name, t4[3]);
 			continue;
 		}
 		snprintf(ln, sizeof(ln), "%zu", r->line);
 		f[0] = ln;
 		f[1] = codes[r->code].sev == SEV_EXCLUDE ? "除外" : "警告";
 		f[2] = codes[r->code].name;
-		f[3] = r->key;
-		f[4] = r->name;
-		f[5] = r->field;
-		f[6] = r->msg;
+		f[3] = t4[0];
+		f[4] = t4[1];
+		f[5] = t4[2];
+		f[6] = t4[3];
 		if (csvout_rowv(d->report, f, 7, &badf, &badcp) == -1)
-			return -1;
+			goto out;
 	}
-	return 0;
+	rc = 0;
+out:
+	/* Without --errors nobody else reports it: say so here. */
+	if (d->ioerr != 0) {
+		if (d->report == NULL)
+			fprintf(stderr, "%s: error report: temporary file: "
+			    "%s\n", progname, strerror(d->ioerr));
+		errno = d->ioerr;
+	}
+	buf_free(&t);
+	return rc;
 }
 
 void

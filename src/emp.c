@@ -316,7 +316,7 @@ emp_map(const struct emp_rules *ru, const struct emp_in *in,
 	o->nprob = 0;
 	o->other = 0;
 
-	norm_ascii(in->v[ER_NUMBER], in->len[ER_NUMBER], &o->v[EC_NUMBER]);
+	key_ascii(in->v[ER_NUMBER], in->len[ER_NUMBER], &o->v[EC_NUMBER]);
 	if (!(in->bad & ER_BIT(ER_NUMBER))) {
 		if (ru->number_mode && o->v[EC_NUMBER].len == 0)
 			problem(o, EMP_NUMBER_MISSING, ER_BIT(ER_NUMBER));
@@ -371,7 +371,8 @@ emp_map(const struct emp_rules *ru, const struct emp_in *in,
 		buf_adds(&o->v[EC_EMPTYPE], v);
 	}
 
-	norm_ascii(in->v[ER_EMAIL], in->len[ER_EMAIL], &o->v[EC_EMAIL]);
+	/* Checked and written in the form that keys compare (SPEC §7). */
+	key_ascii(in->v[ER_EMAIL], in->len[ER_EMAIL], &o->v[EC_EMAIL]);
 	if (!(in->bad & ER_BIT(ER_EMAIL))) {
 		if (o->v[EC_EMAIL].len == 0)
 			problem(o, EMP_EMAIL_MISSING, ER_BIT(ER_EMAIL));

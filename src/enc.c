@@ -484,10 +484,41 @@ codec_decode(struct codec *c, enum enc e, const char *s, size_t len,
 }
 
 /*
+ * Characters refused before iconv sees them. glibc's CP932 converter would
+ * write U+00A5 and U+203E as 0x5C and 0x7E, which read back as '\\' and
+ * '~', and it drops the tag characters U+E0000..U+E007F without an error
+ * (GNU libiconv refuses them): either would lose a character silently.
+ */
+static int
+refused(uint32_t cp)
+{
+	return cp == 0xA5 || cp == 0x203E || (cp >= 0xE0000 && cp <= 0xE007F);
+}
+
+/* Offset of the first refused character at or after from, or len. */
+static size_t
+next_refused(const char *s, size_t len, size_t from)
+{
+	size_t	 i, adv;
+
+	for (i = from; i < len; i += adv) {
+		/* Their lead bytes: C2 (U+00A5), E2 (U+203E), F3 (tags). */
+		if ((unsigned char)s[i] != 0xC2 && (unsigned char)s[i] != 0xE2 &&
+		    (unsigned char)s[i] != 0xF3) {
+			adv = 1;
+			continue;
+		}
+		if (refused(utf8_get(s + i, len - i, &adv)))
+			return i;
+	}
+	return len;
+}
+
+/*
  * The CP932 bytes of code point cp (already folded), as iconv writes them:
- * 1 or 2 bytes in b, or 0 when iconv refuses it or it is U+00A5 or U+203E
- * (which iconv would write as 0x5C and 0x7E, read back as '\' and '~').
- * The answer for a BMP code point is kept in etab after the first call.
+ * 1 or 2 bytes in b, or 0 when iconv refuses it, writes nothing for it, or
+ * it is refused() before iconv. The answer for a BMP code point is kept in
+ * etab after the first call.
  */
 static size_t
 cp932_bytes(struct codec *c, uint32_t cp, unsigned char *b)
@@ -497,7 +528,7 @@ cp932_bytes(struct codec *c, uint32_t cp, unsigned char *b)
 	size_t		 n = 0, at;
 	uint16_t	 v;
 
-	if (cp == 0xA5 || cp == 0x203E)
+	if (refused(cp))
 		return 0;
 	if (cp <= 0xFFFF && c->etab != NULL && (v = c->etab[cp]) != 0) {
 		if (v == ETAB_NONE)
@@ -583,7 +614,7 @@ int
 codec_encode(struct codec *c, enum enc e, const char *s, size_t len,
     struct buf *out, int escape, uint32_t *badcp)
 {
-	size_t	 at, adv, done;
+	size_t	 at, adv, done, stop;
 	uint32_t cp;
 	int	 k;
 
@@ -598,33 +629,23 @@ codec_encode(struct codec *c, enum enc e, const char *s, size_t len,
 	enc_fold(s, len, &c->tmp);
 	s = c->tmp.p;
 	len = c->tmp.len;
+	/*
+	 * iconv runs from done up to the next refused character (stop); each
+	 * character iconv or this rule cannot write is refused, or escaped in
+	 * a report. stop only moves forward, so the scan stays linear however
+	 * many characters are escaped.
+	 */
 	done = 0;
+	stop = next_refused(s, len, 0);
 	while (done < len) {
-		/*
-		 * U+00A5 and U+203E are refused here: iconv would write them
-		 * as 0x5C and 0x7E, which read back as '\' and '~'.
-		 */
-		const char *yen = NULL;
-		size_t i, seg;
-
-		for (i = done; i + 1 < len; i++)
-			if (((unsigned char)s[i] == 0xC2 &&
-			    (unsigned char)s[i + 1] == 0xA5) ||
-			    ((unsigned char)s[i] == 0xE2 && i + 2 < len &&
-			    (unsigned char)s[i + 1] == 0x80 &&
-			    (unsigned char)s[i + 2] == 0xBE)) {
-				yen = s + i;
-				break;
-			}
-		seg = (yen != NULL ? (size_t)(yen - s) : len) - done;
-		if (run_iconv(open_cd(&c->encd, "CP932", "UTF-8"), s + done,
-		    seg, out, &at) == 0) {
-			done += seg;
-			if (yen == NULL)
-				break;
-			at = 0;
-		}
-		/* A character at done + at cannot be written. */
+		/* run_iconv sets at only where it stops early. */
+		at = stop - done;
+		if (done < stop)
+			(void)run_iconv(open_cd(&c->encd, "CP932", "UTF-8"),
+			    s + done, stop - done, out, &at);
+		/* The character at done + at cannot be written. */
+		if (done + at == len)
+			break;
 		cp = utf8_get(s + done + at, len - done - at, &adv);
 		if (!escape) {
 			*badcp = cp;
@@ -632,6 +653,8 @@ codec_encode(struct codec *c, enum enc e, const char *s, size_t len,
 		}
 		buf_printf(out, "<U+%04X>", (unsigned)cp);
 		done += at + adv;
+		if (done > stop)
+			stop = next_refused(s, len, done);
 	}
 	return 0;
 }

@@ -5,39 +5,46 @@
 #include "key.h"
 #include "norm.h"
 
+/*
+ * The fold comes first: it turns U+2212 and U+301C into the full-width
+ * U+FF0D and U+FF5E, which norm_ascii then makes '-' and '~'. The other
+ * order left "a−b" as "a－b" while "a－b" became "a-b", so one value spelled
+ * two ways matched nothing (found by fuzzing).
+ */
 void
-key_email(const char *s, size_t len, struct buf *out)
+key_ascii(const char *s, size_t len, struct buf *out)
 {
 	struct buf	 t = {0};
 	size_t		 i;
 
-	/*
-	 * The fold comes first: it turns U+2212 and U+301C into the
-	 * full-width U+FF0D and U+FF5E, which norm_ascii then makes '-' and
-	 * '~'. The other order left "a−b" keyed as "a－b" while "a－b" was
-	 * "a-b", so one address spelled two ways matched nothing.
-	 */
 	buf_reset(out);
 	for (i = 0; i < len && (unsigned char)s[i] < 0x80; i++)
 		continue;
-	/* Neither changes ASCII, the usual address: no copy, no allocation. */
-	if (i == len)
+	/* Neither step changes ASCII, the usual value: no copy, no allocation. */
+	if (i == len) {
 		buf_add(out, s, len);
-	else {
-		enc_fold(s, len, &t);
-		norm_ascii(t.p, t.len, out);
+		return;
 	}
+	enc_fold(s, len, &t);
+	norm_ascii(t.p, t.len, out);
+	buf_free(&t);
+}
+
+void
+key_email(const char *s, size_t len, struct buf *out)
+{
+	size_t	 i;
+
+	key_ascii(s, len, out);
 	for (i = 0; i < out->len; i++)
 		if (out->p[i] >= 'A' && out->p[i] <= 'Z')
 			out->p[i] = (char)(out->p[i] - 'A' + 'a');
-	buf_free(&t);
 }
 
 void
 key_number(const char *s, size_t len, struct buf *out)
 {
-	buf_reset(out);
-	norm_ascii(s, len, out);
+	key_ascii(s, len, out);
 }
 
 void

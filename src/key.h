@@ -11,6 +11,8 @@
 
 #include "util.h"
 
+/* The fold of §2, then full-width ASCII to ASCII: the written form too. */
+void	key_ascii(const char *s, size_t len, struct buf *out);
 void	key_email(const char *s, size_t len, struct buf *out);
 void	key_number(const char *s, size_t len, struct buf *out);
 void	key_name(const char *s, size_t len, struct buf *out);

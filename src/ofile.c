@@ -11,8 +11,8 @@
 
 #include "ofile.h"
 
-static FILE *
-spool(struct buf *err)
+FILE *
+ofile_spool(struct buf *err)
 {
 	const char	*dir = getenv("TMPDIR");
 	char		*t;
@@ -47,7 +47,7 @@ ofile_open(struct ofile *o, const char *path, struct buf *err)
 	memset(o, 0, sizeof(*o));
 	if (path == NULL || strcmp(path, "-") == 0) {
 		o->copy = 1;
-		return (o->fp = spool(err)) == NULL ? -1 : 0;
+		return (o->fp = ofile_spool(err)) == NULL ? -1 : 0;
 	}
 	o->path = xstrdup(path);
 	/*
@@ -60,7 +60,7 @@ ofile_open(struct ofile *o, const char *path, struct buf *err)
 			return -1;
 		}
 		o->copy = 1;
-		return (o->fp = spool(err)) == NULL ? -1 : 0;
+		return (o->fp = ofile_spool(err)) == NULL ? -1 : 0;
 	}
 	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
 		if (S_ISDIR(st.st_mode)) {
@@ -68,7 +68,7 @@ ofile_open(struct ofile *o, const char *path, struct buf *err)
 			return -1;
 		}
 		o->copy = 1;
-		return (o->fp = spool(err)) == NULL ? -1 : 0;
+		return (o->fp = ofile_spool(err)) == NULL ? -1 : 0;
 	}
 	slash = strrchr(path, '/');
 	if (slash == NULL)

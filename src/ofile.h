@@ -28,4 +28,7 @@ void	ofile_abort(struct ofile *);
 int	ofile_is_open(const struct ofile *);
 const char *ofile_name(const struct ofile *);	/* for messages */
 
+/* An unlinked temporary file in TMPDIR, open "w+b"; NULL and err on failure. */
+FILE	*ofile_spool(struct buf *err);
+
 #endif

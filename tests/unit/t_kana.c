@@ -52,6 +52,10 @@ main(void)
 	CHECK_STR(b.p, "a-b@x.jp");
 	key_number("００１２３", strlen("００１２３"), &b);
 	CHECK_STR(b.p, "00123");
+	key_number("A−001", strlen("A−001"), &b);		/* U+2212 */
+	CHECK_STR(b.p, "A-001");
+	key_number("A－001", strlen("A－001"), &b);		/* U+FF0D */
+	CHECK_STR(b.p, "A-001");
 	key_name("営業−部", strlen("営業−部"), &b);
 	CHECK_STR(b.p, "営業－部");			/* U+2212 -> U+FF0D */
 	buf_free(&b);
