@@ -2,13 +2,14 @@
  * employees: a SmartHR employee export to the ミキワメAI employee import
  * (SPEC §7, manual 手順4), with every record left out reported.
  *
- * The input is read twice. The first pass keeps only keys: the address
- * and, in employee-number mode, the 社員番号 of every record that is not
- * opted out, grouped with the number of records that share them and the
- * first few lines, so that memory follows the keys and a duplicate message
- * costs the same whether two records or 200,000 share an address. The
- * second pass decides each record in line order: its report rows, its
- * plan row and its output row.
+ * The input is parsed once, into a spool of the columns the roles use
+ * (input_spool), and the spool is read twice. The first pass keeps only
+ * keys: the address and, in employee-number mode, the 社員番号 of every
+ * record that is not opted out, grouped with the number of records that
+ * share them and the first few lines, so that memory follows the keys and
+ * a duplicate message costs the same whether two records or 200,000 share
+ * an address. The second pass decides each record in line order: its
+ * report rows, its plan row and its output row.
  *
  * The reference files (--mikiwame-departments, --smarthr-departments,
  * --mikiwame-employees) are read whole before the first pass. A problem in
@@ -916,8 +917,9 @@ run(struct ecmd *e)
 	if (emp_rules_init(&e->ru, f->prof, e->numode, &f->err) == -1)
 		return flow_fail(f, "%s%s%s", o->profile ? o->profile : "",
 		    o->profile ? ": " : "", f->err.p);
-	if ((f->in = flow_input(f, o->nargs ? o->args[0] : "-")) == NULL ||
-	    map_input(e) == -1 || load_mdepts(e) == -1 ||
+	if ((f->in = flow_input_once(f, o->nargs ? o->args[0] : "-")) ==
+	    NULL || map_input(e) == -1 ||
+	    input_spool(f, f->in, e->col, ER_N) == -1 || load_mdepts(e) == -1 ||
 	    (o->sdepts != NULL && load_sdepts(e) == -1) ||
 	    (o->memps != NULL && load_roster(e) == -1) ||
 	    pass_keys(e) == -1 || input_rewind(f->in, &f->err) == -1)

@@ -3,14 +3,16 @@
  * the latest result of each SmartHR employee, keyed by the 社員番号 that
  * SmartHR holds for that employee.
  *
- * The SmartHR employee export is read once into two key indexes (by
- * メールアドレス and by 社員番号); of each employee only its line, 社員番号,
- * name and opt-out are kept, so memory follows the employees, not the width
- * of the export. The result file is read twice. The first pass matches
- * every result to its employee and finds each employee's latest result
- * (res_pick). The second pass applies the rules, writes the latest results
- * in input order and gives every record its plan row. Every input error
- * that ends the run (exit 2) is found before the outputs are opened.
+ * The SmartHR employee export is parsed once (input_spool, its five
+ * columns) into two key indexes (by メールアドレス and by 社員番号); of
+ * each employee only its line, 社員番号, name and opt-out are kept, so
+ * memory follows the employees, not the width of the export. The result
+ * file is parsed once into a spool of the columns used, and the spool is
+ * read twice. The first pass matches every result to its employee and
+ * finds each employee's latest result (res_pick). The second pass applies
+ * the rules, writes the latest results in input order and gives every
+ * record its plan row. Every input error that ends the run (exit 2) is
+ * found before the outputs are opened.
  *
  * Which records are checked: an opted-out employee's results are 対象外
  * and an older result is 古い結果, neither checked any further (nothing of
@@ -227,11 +229,11 @@ load_smarthr(struct results *s, const char *path)
 	size_t		 i, bad;
 	int		 k, rc = -1;
 
-	if ((in = flow_input(f, path)) == NULL)
+	if ((in = flow_input_once(f, path)) == NULL)
 		return -1;
 	if (input_map(f, in, "smarthr_column", sroles,
 	    s->by == BY_EMAIL ? req_email : req_number, S_NROLES,
-	    s->scol) == -1)
+	    s->scol) == -1 || input_spool(f, in, s->scol, S_NROLES) == -1)
 		goto out;
 	s->sname = xstrdup(in->name);
 	s->snumhdr = xstrdup(in->hdr[s->scol[S_NUMBER]]);
@@ -415,6 +417,23 @@ out:
 	buf_free(&found);
 	buf_free(&other);
 	return rc;
+}
+
+/* The result file, parsed once: its roles' and traits' columns spooled. */
+static int
+spool(struct results *s)
+{
+	int	*want;
+	size_t	 i;
+	int	 k;
+
+	want = xcalloc(R_NROLES + s->ntrait, sizeof(*want));
+	memcpy(want, s->col, sizeof(s->col));
+	for (i = 0; i < s->ntrait; i++)
+		want[R_NROLES + i] = s->trait[i];
+	k = input_spool(&s->f, s->f.in, want, R_NROLES + s->ntrait);
+	free(want);
+	return k;
 }
 
 /* Reads the options of the profile that results uses; -1 and f.err. */
@@ -808,11 +827,12 @@ cmd_results(const struct cmd *c, struct opts *o)
 	s.by = strcmp(o->match, "email") == 0 ? BY_EMAIL : BY_NUMBER;
 	s.word = s.by == BY_EMAIL ? "メールアドレス" : "社員番号";
 	if (options(&s, &want) == -1 ||
-	    (f->in = flow_input(f, path)) == NULL ||
+	    (f->in = flow_input_once(f, path)) == NULL ||
 	    input_map(f, f->in, "mikiwame_column", rroles,
 	    s.by == BY_EMAIL ? req_email : req_number, R_NROLES,
 	    s.col) == -1 ||
 	    find_traits(&s, want) == -1 ||
+	    spool(&s) == -1 ||
 	    load_smarthr(&s, o->semps) == -1 ||
 	    pass1(&s) == -1 ||
 	    input_rewind(f->in, &f->err) == -1) {

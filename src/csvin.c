@@ -13,6 +13,12 @@
  * role, and convert trims nothing). libcsv grows its field buffer by a fixed
  * block; the block is raised to the current buffer size before every line,
  * which makes the growth geometric and a 50 MB field linear.
+ *
+ * Line ends are found with memchr, once for LF and once for CR per stretch
+ * of the buffer: the position of the next of each is kept until the line
+ * reaches it, so a file with CR or LF only is not scanned again per line.
+ * The record size limit counts the fields a column mask leaves out, so
+ * the same files are refused with or without one.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -21,6 +27,7 @@
 #include <csv.h>
 
 #include "csvin.h"
+#include "enc.h"
 #include "util.h"
 
 #define CSVIN_BUFSIZE	65536
@@ -41,6 +48,13 @@ struct csvin {
 	int		  done;		/* a record is complete */
 	int		  toobig;
 	int		  toomany;	/* more than CSVIN_MAX_FIELDS fields */
+	size_t		  next_lf, next_cr;	/* in buf, or n: none */
+	size_t		  total;	/* the record's bytes, kept or not */
+	unsigned char	 *mask;		/* csvin_set_columns */
+	size_t		  nmask;
+	unsigned char	 *keep;		/* per field slot: bytes kept (fcap) */
+	size_t		 *kept, nkept;	/* with a mask: the kept fields */
+	struct detector	 *det;
 	struct buf	  data;		/* the record's fields, NUL-separated */
 	size_t		 *off, *lens;	/* field offsets and lengths */
 	const char	**ptr;
@@ -56,6 +70,33 @@ no_space(unsigned char c)
 	return 0;
 }
 
+/* Does field i keep its bytes? */
+static int
+kept(const struct csvin *in, size_t i)
+{
+	return in->mask == NULL || (i < in->nmask && in->mask[i]);
+}
+
+/*
+ * Room for twice the fields. A field left out reads as "" for good: its
+ * pointer is set once here (or by csvin_set_columns), not per record.
+ */
+static void
+grow_fields(struct csvin *in)
+{
+	size_t	 i, old = in->fcap;
+
+	in->fcap = in->fcap ? in->fcap * 2 : 64;
+	in->off = xreallocarray(in->off, in->fcap, sizeof(*in->off));
+	in->lens = xreallocarray(in->lens, in->fcap, sizeof(*in->lens));
+	in->ptr = xreallocarray(in->ptr, in->fcap, sizeof(*in->ptr));
+	in->keep = xreallocarray(in->keep, in->fcap, sizeof(*in->keep));
+	for (i = old; i < in->fcap; i++) {
+		in->ptr[i] = "";
+		in->keep[i] = (unsigned char)kept(in, i);
+	}
+}
+
 static void
 on_field(void *s, size_t len, void *arg)
 {
@@ -65,20 +106,23 @@ on_field(void *s, size_t len, void *arg)
 		in->toomany = 1;
 		return;
 	}
-	if (in->nf == in->fcap) {
-		in->fcap = in->fcap ? in->fcap * 2 : 64;
-		in->off = xreallocarray(in->off, in->fcap, sizeof(*in->off));
-		in->lens = xreallocarray(in->lens, in->fcap, sizeof(*in->lens));
-	}
-	if (in->data.len + len > CSVIN_MAX_RECORD) {
+	if (in->nf == in->fcap)
+		grow_fields(in);
+	if (in->total + len > CSVIN_MAX_RECORD) {
 		in->toobig = 1;
 		len = 0;
 	}
-	in->off[in->nf] = in->data.len;
+	in->total += len + 1;
 	in->lens[in->nf] = len;
-	in->nf++;
-	buf_add(&in->data, s, len);
-	buf_addc(&in->data, '\0');
+	if (!in->keep[in->nf]) {
+		in->nf++;
+		return;
+	}
+	in->off[in->nf++] = in->data.len;
+	buf_grow(&in->data, len + 1);
+	memcpy(in->data.p + in->data.len, s, len);
+	in->data.len += len;
+	in->data.p[in->data.len++] = '\0';
 }
 
 static void
@@ -117,6 +161,38 @@ csvin_set_bufsize(struct csvin *in, size_t n)
 }
 
 void
+csvin_set_columns(struct csvin *in, const unsigned char *mask, size_t n)
+{
+	size_t	 i;
+
+	free(in->mask);
+	free(in->kept);
+	in->mask = NULL;
+	in->kept = NULL;
+	in->nmask = in->nkept = 0;
+	if (mask != NULL) {
+		in->mask = xmalloc(n > 0 ? n : 1);
+		if (n > 0)
+			memcpy(in->mask, mask, n);
+		in->nmask = n;
+		in->kept = xcalloc(n > 0 ? n : 1, sizeof(*in->kept));
+		for (i = 0; i < n; i++)
+			if (mask[i])
+				in->kept[in->nkept++] = i;
+	}
+	for (i = 0; i < in->fcap; i++) {
+		in->keep[i] = (unsigned char)kept(in, i);
+		in->ptr[i] = "";
+	}
+}
+
+void
+csvin_set_detector(struct csvin *in, struct detector *d)
+{
+	in->det = d;
+}
+
+void
 csvin_close(struct csvin *in)
 {
 	if (in == NULL)
@@ -127,6 +203,9 @@ csvin_close(struct csvin *in)
 	free(in->off);
 	free(in->lens);
 	free(in->ptr);
+	free(in->mask);
+	free(in->keep);
+	free(in->kept);
 	free(in);
 }
 
@@ -155,6 +234,9 @@ fill(struct csvin *in)
 	    (r = fread(in->buf + in->n, 1, 3 - in->n, in->fp)) > 0)
 		in->n += r;
 	in->pos = 0;
+	in->next_lf = in->next_cr = 0;
+	if (in->det != NULL && in->n > 0)
+		enc_detect_feed(in->det, in->buf, in->n);
 	if (in->n == 0) {
 		if (ferror(in->fp)) {
 			snprintf(in->err, sizeof(in->err), "%s: read error: %s",
@@ -177,7 +259,7 @@ feed(struct csvin *in, const char *s, size_t len)
 		csv_set_blk_size(&in->p, in->p.entry_size);
 	used = csv_parse(&in->p, s, len, on_field, on_row, in);
 	/* Checked as the field grows, so memory stays bounded by the limit. */
-	if (in->p.entry_pos + in->data.len > CSVIN_MAX_RECORD) {
+	if (in->p.entry_pos + in->total > CSVIN_MAX_RECORD) {
 		snprintf(in->err, sizeof(in->err), "%s:%zu: record larger than "
 		    "%zu MiB", in->name, in->rec_line, CSVIN_MAX_RECORD >> 20);
 		return -1;
@@ -209,14 +291,38 @@ feed(struct csvin *in, const char *s, size_t len)
 	return 0;
 }
 
+/* Offset of the next CR or LF at or after pos, or n. */
+static size_t
+next_end(struct csvin *in)
+{
+	const char	*q;
+
+	if (in->next_lf <= in->pos && in->next_lf < in->n) {
+		q = memchr(in->buf + in->pos, '\n', in->n - in->pos);
+		in->next_lf = q != NULL ? (size_t)(q - in->buf) : in->n;
+	}
+	if (in->next_cr <= in->pos && in->next_cr < in->n) {
+		q = memchr(in->buf + in->pos, '\r', in->n - in->pos);
+		in->next_cr = q != NULL ? (size_t)(q - in->buf) : in->n;
+	}
+	return in->next_lf < in->next_cr ? in->next_lf : in->next_cr;
+}
+
 static struct rec *
 finish(struct csvin *in)
 {
-	size_t	 i;
+	size_t	 i, c;
 
-	in->ptr = xreallocarray(in->ptr, in->nf ? in->nf : 1, sizeof(*in->ptr));
-	for (i = 0; i < in->nf; i++)
-		in->ptr[i] = in->data.p + in->off[i];
+	if (in->fcap == 0)
+		grow_fields(in);	/* ptr must not be NULL */
+	if (in->mask == NULL)
+		for (i = 0; i < in->nf; i++)
+			in->ptr[i] = in->data.p + in->off[i];
+	else
+		for (i = 0; i < in->nkept && in->kept[i] < in->nf; i++) {
+			c = in->kept[i];
+			in->ptr[c] = in->data.p + in->off[c];
+		}
 	in->rec.line = in->rec_line;
 	in->rec.nf = in->nf;
 	in->rec.f = in->ptr;
@@ -234,6 +340,7 @@ csvin_next(struct csvin *in, struct rec **r)
 	int		 ended;
 
 	in->nf = 0;
+	in->total = 0;
 	buf_reset(&in->data);
 	for (;;) {
 		if (in->pos == in->n) {
@@ -263,8 +370,7 @@ csvin_next(struct csvin *in, struct rec **r)
 			continue;
 		}
 		in->pending_cr = 0;
-		for (e = s; e < s + len && *e != '\n' && *e != '\r'; e++)
-			continue;
+		e = in->buf + next_end(in);
 		ended = e < s + len;
 		if (ended) {
 			if (*e == '\r' && e + 1 < s + len && e[1] == '\n')

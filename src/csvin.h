@@ -8,6 +8,12 @@
  * Fields are raw bytes in the file's encoding (CP932 trail bytes never equal
  * '"', ',', CR or LF, so the structure can be parsed before decoding). A
  * record returned by csvin_next stays valid until the next call.
+ *
+ * For a reader that needs a few columns of a wide file, csvin_set_columns
+ * names them: the other fields are still parsed and counted, with their
+ * lengths, but their bytes are not kept (they read as ""). A detector
+ * (enc.h) given to csvin_set_detector sees every byte read, so a file's
+ * encoding is found in the same pass as its records.
  */
 #ifndef CSVIN_H
 #define CSVIN_H
@@ -38,10 +44,15 @@ struct rec {
 };
 
 struct csvin;
+struct detector;
 
 struct csvin	*csvin_open(FILE *, const char *name);
 void		 csvin_close(struct csvin *);
 void		 csvin_set_bufsize(struct csvin *, size_t);	/* for tests */
+/* Keep the bytes of field i only when i < n and mask[i]; NULL keeps all. */
+void		 csvin_set_columns(struct csvin *, const unsigned char *mask,
+		    size_t n);
+void		 csvin_set_detector(struct csvin *, struct detector *);
 
 /* 1: *r is the next record; 0: end of input; -1: error, see csvin_error. */
 int		 csvin_next(struct csvin *, struct rec **r);

@@ -55,23 +55,26 @@ csvout_row(struct csvout *w, const char *const *f, const size_t *len,
 	for (i = 0; i < n; i++) {
 		s = f[i];
 		l = len[i];
-		buf_reset(&w->fld);
+		/* Only a field that gets the quote prefix is copied first. */
 		if (w->excel_safe && l > 0 && (s[0] == '=' || s[0] == '+' ||
-		    s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r'))
+		    s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
+		    s[0] == '\r')) {
+			buf_reset(&w->fld);
 			buf_addc(&w->fld, '\'');
-		buf_add(&w->fld, s, l);
+			buf_add(&w->fld, s, l);
+			s = w->fld.p;
+			l = w->fld.len;
+		}
 		if (i > 0)
 			buf_addc(&w->line, ',');
-		if (needs_quotes(w->fld.p, w->fld.len)) {
+		if (needs_quotes(s, l)) {
 			buf_addc(&w->line, '"');
-			for (j = 0; j < w->fld.len; ) {
-				const char *q = memchr(w->fld.p + j, '"',
-				    w->fld.len - j);
-				size_t seg = q ? (size_t)(q - w->fld.p) - j + 1 :
-				    w->fld.len - j;
+			for (j = 0; j < l; ) {
+				const char *q = memchr(s + j, '"', l - j);
+				size_t seg = q ? (size_t)(q - s) - j + 1 : l - j;
 
-				if (codec_encode(w->codec, w->enc, w->fld.p + j,
-				    seg, &w->line, w->escape, badcp) == -1) {
+				if (codec_encode(w->codec, w->enc, s + j, seg,
+				    &w->line, w->escape, badcp) == -1) {
 					*badf = i;
 					return 1;
 				}
@@ -80,8 +83,8 @@ csvout_row(struct csvout *w, const char *const *f, const size_t *len,
 				j += seg;
 			}
 			buf_addc(&w->line, '"');
-		} else if (codec_encode(w->codec, w->enc, w->fld.p, w->fld.len,
-		    &w->line, w->escape, badcp) == -1) {
+		} else if (codec_encode(w->codec, w->enc, s, l, &w->line,
+		    w->escape, badcp) == -1) {
 			*badf = i;
 			return 1;
 		}

@@ -111,12 +111,22 @@ date_parse(const char *s0, size_t len0, int allow_time, struct date *dt)
 	int		 y, m, d, n, kanji, rc = -1, ymd;
 
 	memset(dt, 0, sizeof(*dt));
-	norm_ascii(s0, len0, &b);
-	if (b.len == 0)
-		goto out;
-	p = b.p;
-	e = b.p + b.len;
-	for (i = 0; i < ARRAY_LEN(eras); i++)
+	/*
+	 * norm_ascii changes only full-width forms (lead byte 0xEF): without
+	 * one the text is read in place, with no copy and no allocation.
+	 */
+	if (len0 > 0 && memchr(s0, 0xEF, len0) == NULL) {
+		p = s0;
+		e = s0 + len0;
+	} else {
+		norm_ascii(s0, len0, &b);
+		if (b.len == 0)
+			goto out;
+		p = b.p;
+		e = b.p + b.len;
+	}
+	/* No era name or letter starts with a digit. */
+	for (i = 0; (*p < '0' || *p > '9') && i < ARRAY_LEN(eras); i++)
 		if (lit(&p, e, eras[i].name) || (*p == eras[i].abbr ||
 		    *p == eras[i].abbr + ('a' - 'A') ? (p++, 1) : 0)) {
 			era = &eras[i];
@@ -180,8 +190,26 @@ void
 date_format(const struct date *dt, const char *fmt, struct buf *out)
 {
 	char	 sp = strcmp(fmt, "YYYY-MM-DD") == 0 ? '-' : '/';
+	char	 b[10];
 
-	buf_printf(out, "%04d%c%02d%c%02d", dt->y, sp, dt->m, sp, dt->d);
+	/* Written by hand: printf was a tenth of a large export's time. */
+	if (dt->y < 0 || dt->y > 9999 || dt->m < 0 || dt->m > 99 ||
+	    dt->d < 0 || dt->d > 99) {
+		buf_printf(out, "%04d%c%02d%c%02d", dt->y, sp, dt->m, sp,
+		    dt->d);
+		return;
+	}
+	b[0] = (char)('0' + dt->y / 1000);
+	b[1] = (char)('0' + dt->y / 100 % 10);
+	b[2] = (char)('0' + dt->y / 10 % 10);
+	b[3] = (char)('0' + dt->y % 10);
+	b[4] = sp;
+	b[5] = (char)('0' + dt->m / 10);
+	b[6] = (char)('0' + dt->m % 10);
+	b[7] = sp;
+	b[8] = (char)('0' + dt->d / 10);
+	b[9] = (char)('0' + dt->d % 10);
+	buf_add(out, b, sizeof(b));
 }
 
 int

@@ -29,6 +29,7 @@ struct dtree {
 	struct dept	*d;
 	size_t		 n, cap;
 	struct table	*bycode, *bypath, *byname;
+	struct table	*seen;		/* dtree_find: path as given -> answer */
 };
 
 struct dtree *
@@ -65,6 +66,7 @@ dtree_free(struct dtree *t)
 	table_free(t->bycode);
 	table_free(t->bypath);
 	table_free(t->byname);
+	table_free(t->seen);
 	free(t);
 }
 
@@ -205,8 +207,10 @@ dtree_build(struct dtree *t)
 
 	table_free(t->bypath);
 	table_free(t->byname);
+	table_free(t->seen);
 	t->bypath = table_new();
 	t->byname = table_new();
+	t->seen = table_new();
 	for (i = 0; i < t->n; i++) {
 		struct dept *d = &t->d[i];
 
@@ -259,17 +263,32 @@ dtree_build(struct dtree *t)
 	buf_free(&k[1]);
 }
 
+/*
+ * The answer for a path is kept under the path as given: an export names
+ * the same few departments on every record, and building the key (trim,
+ * fold, per component) was most of the lookup. The table grows with the
+ * distinct paths asked about, not with the records.
+ */
 enum dtree_found
-dtree_find(const struct dtree *t, const char *path, size_t len, size_t *id)
+dtree_find(struct dtree *t, const char *path, size_t len, size_t *id)
 {
 	struct buf	 p = {0}, leaf = {0};
-	size_t		 x;
+	size_t		 x, *v;
+	int		 found;
 
-	path_key(path, len, &p, &leaf);
-	if ((x = unique(t->bypath, p.p, p.len)) == NONE)
-		x = unique(t->byname, leaf.p, leaf.len);
-	buf_free(&p);
-	buf_free(&leaf);
+	if (t->seen == NULL)
+		t->seen = table_new();
+	v = table_put(t->seen, path, len, &found);
+	if (found)
+		x = *v;
+	else {
+		path_key(path, len, &p, &leaf);
+		if ((x = unique(t->bypath, p.p, p.len)) == NONE)
+			x = unique(t->byname, leaf.p, leaf.len);
+		buf_free(&p);
+		buf_free(&leaf);
+		*v = x;
+	}
 	if (x == NONE)
 		return DT_NONE;
 	if (x == AMBIG)

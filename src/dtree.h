@@ -43,7 +43,7 @@ void		 dtree_add_path(struct dtree *, const char *code,
 void		 dtree_build(struct dtree *);
 
 /* Finds a path's department; *id is set when DT_FOUND. */
-enum dtree_found dtree_find(const struct dtree *, const char *path, size_t len,
+enum dtree_found dtree_find(struct dtree *, const char *path, size_t len,
 		    size_t *id);
 
 /* The department with this code: 1 and *id, or 0. */

@@ -447,6 +447,10 @@ emp_diff(const struct emp_rules *ru, const struct emp_out *o,
 		if (!written[c])
 			continue;
 		len = norm_trim(ov, strlen(ov), &start);
+		/* The same bytes have the same form: the common case, at once. */
+		if (len == o->v[c].len && (len == 0 ||
+		    memcmp(ov + start, o->v[c].p, len) == 0))
+			continue;
 		cmp_form((enum emp_col)c, ov + start, len, ru->date_format, &a);
 		cmp_form((enum emp_col)c, o->v[c].p, o->v[c].len,
 		    ru->date_format, &b);

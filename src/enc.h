@@ -44,6 +44,8 @@ struct codec;
 
 struct codec	*codec_new(void);
 void		 codec_free(struct codec *);
+/* For tests: convert with one iconv call per field, bypassing the tables. */
+void		 codec_reference(struct codec *);
 
 /*
  * Decodes len raw bytes in encoding e (ENC_UTF8 or ENC_CP932) and appends
@@ -74,5 +76,29 @@ struct detect {
 
 /* Scans fp from its current position to the end; returns -1 on read error. */
 int		 enc_detect(FILE *, struct detect *);
+
+/*
+ * The same scan fed piece by piece, for a reader that reads the file
+ * anyway: init, feed every byte in order (the first call holding the first
+ * three bytes of the file, or all of it when shorter), finish; d is then
+ * what enc_detect gives. A UTF-16 file is known after the first feed.
+ * A reader that needs only the verdict (enc, bom, utf16, mixed and the two
+ * lines of a mixed file) sets verdict_only after init: a file with a BOM
+ * is UTF-8 whatever follows, so the scan ends there, without line counts.
+ */
+struct detector {
+	struct detect	 d;		/* the result */
+	int		 verdict_only;	/* set by the caller: stop at a BOM */
+	size_t		 line;		/* physical line being scanned */
+	int		 first, done, prev_cr, any_bad;
+	int		 line_bad, line_u8;	/* the line's evidence */
+	int		 need, clen;	/* UTF-8 character in progress */
+	unsigned char	 lo, hi;	/* range of its next byte */
+};
+
+void		 enc_detect_init(struct detector *);
+void		 enc_detect_feed(struct detector *, const char *, size_t);
+void		 enc_detect_finish(struct detector *);
+int		 enc_utf16_bom(const char *, size_t);	/* FF FE or FE FF */
 
 #endif

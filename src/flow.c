@@ -1,5 +1,24 @@
 /*
  * flow: inputs, outputs and the end of a run, shared by every command.
+ *
+ * An input is opened one of two ways. flow_input scans the whole file for
+ * its encoding first (enc_detect), then reads the header: for reference
+ * files, small masters and the commands that read every column.
+ * flow_input_once is for a large primary input read by input_spool: the
+ * header's own bytes decide how to decode the header, the detection runs
+ * on the buffers csvin reads anyway, and the verdict on the whole file
+ * (UTF-16, mixed, the encoding of the fields) comes at the end of that
+ * single pass, still before any output exists. Whenever that order could
+ * let another error speak first (the header cannot be read, or its bytes
+ * do not settle the encoding, or the run fails before the spool), the
+ * whole file is scanned as flow_input would have, so every message is the
+ * one flow_input gives.
+ *
+ * The spool holds, per record, what the command can still ask about: the
+ * line, the field count, whether the count is right, whether the row is
+ * all empty, and the raw bytes of the wanted columns. Lengths are varints
+ * and every field is followed by a NUL so that it can be handed out in
+ * place, as csvin hands out its fields.
  */
 #include <sys/stat.h>
 
@@ -11,6 +30,25 @@
 
 #include "flow.h"
 #include "norm.h"
+
+#define SP_OK		0x01	/* spool flags: input_count_ok holds */
+#define SP_EMPTY	0x02	/* a row of empty cells */
+
+/* The records of an input after input_spool. */
+struct spool {
+	FILE		*fp;		/* unlinked temporary file */
+	size_t		*col;		/* wanted columns, ascending */
+	size_t		 ncol;
+	struct buf	 b;		/* one record, as written or read */
+	const char	**f;		/* the record handed out */
+	size_t		*len;
+	size_t		 cap;		/* of f and len */
+	struct rec	 rec;
+	int		 ok;		/* rec's SP_OK */
+	char		*err;		/* the pass's error, given last */
+};
+
+static void	in_free_header(struct input *);
 
 int
 flow_init(struct flow *f, const struct cmd *c, struct opts *o)
@@ -47,6 +85,17 @@ flow_free(struct flow *f)
 	buf_free(&f->tmp);
 }
 
+/* An unlinked temporary file in TMPDIR (ofile's spool), open for update. */
+static FILE *
+temp_file(struct buf *err)
+{
+	struct ofile	 tmp;
+
+	if (ofile_open(&tmp, NULL, err) == -1)
+		return NULL;
+	return tmp.fp;
+}
+
 FILE *
 flow_open_seekable(const char *path, struct buf *err)
 {
@@ -54,7 +103,6 @@ flow_open_seekable(const char *path, struct buf *err)
 	FILE		*fp, *sp;
 	char		 b[65536];
 	size_t		 n;
-	struct ofile	 tmp;
 
 	if (strcmp(path, "-") == 0)
 		fp = stdin;
@@ -73,9 +121,8 @@ flow_open_seekable(const char *path, struct buf *err)
 	if (S_ISREG(st.st_mode))
 		return fp;
 	/* A pipe is spooled so that it can be read more than once. */
-	if (ofile_open(&tmp, NULL, err) == -1)
+	if ((sp = temp_file(err)) == NULL)
 		goto fail;
-	sp = tmp.fp;
 	while ((n = fread(b, 1, sizeof(b), fp)) > 0)
 		if (fwrite(b, 1, n, sp) != n) {
 			buf_printf(err, "temporary file: %s", strerror(errno));
@@ -107,6 +154,43 @@ all_empty(const struct rec *r)
 	return 1;
 }
 
+/*
+ * flow_input_once: the encoding of the header from its own bytes, or -1
+ * when they do not settle it. With a BOM the file is UTF-8. A header with
+ * a byte invalid in UTF-8 makes the file CP932 (or mixed, found at the end
+ * of the pass). A header of valid UTF-8 holding a character of three or
+ * four bytes is a line of UTF-8 text, so the file is UTF-8 (or mixed). An
+ * ASCII header reads the same in either encoding; the fields get the
+ * encoding found by the pass. So when the file is not mixed, a non-ASCII
+ * header's encoding is the file's. The one case left is a header whose
+ * only non-ASCII bytes form two-byte UTF-8 characters, which may as well
+ * be CP932 half-width katakana: only the whole file can tell.
+ */
+static int
+header_enc(const struct input *in, const struct rec *r, enum enc *e)
+{
+	const unsigned char	*u;
+	size_t			 i, j;
+	int			 high = 0, wide = 0;
+
+	*e = ENC_UTF8;
+	if (in->dt->d.bom)
+		return 0;
+	for (i = 0; i < r->nf; i++) {
+		if (enc_utf8_check(r->f[i], r->len[i]) != r->len[i]) {
+			*e = ENC_CP932;
+			return 0;
+		}
+		u = (const unsigned char *)r->f[i];
+		for (j = 0; j < r->len[i]; j++) {
+			high |= u[j] >= 0x80;
+			wide |= u[j] >= 0xE0;
+		}
+	}
+	return high && !wide ? -1 : 0;
+}
+
+/* 0, -1 with f->err set, or 1: flow_input_once cannot tell the encoding. */
 static int
 read_header(struct flow *f, struct input *in)
 {
@@ -128,6 +212,9 @@ read_header(struct flow *f, struct input *in)
 		    "is empty");
 		return -1;
 	}
+	if (in->dt != NULL && f->o->in_enc == ENC_AUTO &&
+	    header_enc(in, r, &in->enc) == -1)
+		return 1;
 	in->hdr_line = r->line;
 	in->nh = r->nf;
 	in->hdr = xcalloc(r->nf, sizeof(*in->hdr));
@@ -154,78 +241,367 @@ read_header(struct flow *f, struct input *in)
 	return 0;
 }
 
-struct input *
-flow_input(struct flow *f, const char *path)
+/* The error for what detection found, if it makes the file unusable. */
+static int
+detect_verdict(struct flow *f, struct input *in)
+{
+	if (in->det.utf16) {
+		buf_printf(&f->err, "%s: UTF-16 is not supported; save the "
+		    "file as UTF-8 or CP932 (Excel: \"CSV UTF-8\")", in->name);
+		return -1;
+	}
+	if (f->o->in_enc != ENC_AUTO)
+		in->enc = f->o->in_enc;
+	else if (in->det.mixed) {
+		buf_printf(&f->err, "%s: mixed encodings: line %zu is UTF-8 "
+		    "but line %zu is not; give --input-encoding utf-8 or cp932 "
+		    "after checking the file", in->name, in->det.utf8_line,
+		    in->det.cp932_line);
+		return -1;
+	} else
+		in->enc = in->det.enc;
+	return 0;
+}
+
+/*
+ * An input opened by flow_input_once and not spooled yet has had no
+ * verdict on the whole file, which flow_input gives before anything else,
+ * so an error found now gives way to it: the file is scanned, and -1 means
+ * that the verdict refuses it (its message appended to f->err).
+ */
+static int
+early_verdict(struct flow *f, struct input *in)
+{
+	if (in == NULL || in->dt == NULL || in->sp != NULL ||
+	    fseek(in->fp, 0, SEEK_SET) == -1 ||
+	    enc_detect(in->fp, &in->det) == -1)
+		return 0;
+	return detect_verdict(f, in);
+}
+
+/* The way of flow_input: the whole file scanned, then the header. */
+static int
+open_scanned(struct flow *f, struct input *in)
+{
+	if (enc_detect(in->fp, &in->det) == -1 ||
+	    fseek(in->fp, 0, SEEK_SET) == -1) {
+		buf_printf(&f->err, "%s: read error: %s", in->name,
+		    strerror(errno));
+		return -1;
+	}
+	if (detect_verdict(f, in) == -1)
+		return -1;
+	in->csv = csvin_open(in->fp, in->name);
+	return read_header(f, in) == 0 ? 0 : -1;
+}
+
+static struct input *
+new_input(struct flow *f, const char *path)
 {
 	struct input	*in;
 
 	in = xcalloc(1, sizeof(*in));
 	in->name = xstrdup(path);
 	in->codec = f->codec;
-	if ((in->fp = flow_open_seekable(path, &f->err)) == NULL)
-		goto fail;
-	if (enc_detect(in->fp, &in->det) == -1 ||
-	    fseek(in->fp, 0, SEEK_SET) == -1) {
-		buf_printf(&f->err, "%s: read error: %s", path, strerror(errno));
-		goto fail;
+	if ((in->fp = flow_open_seekable(path, &f->err)) == NULL) {
+		input_close(in);
+		return NULL;
 	}
-	if (in->det.utf16) {
-		buf_printf(&f->err, "%s: UTF-16 is not supported; save the file "
-		    "as UTF-8 or CP932 (Excel: \"CSV UTF-8\")", path);
-		goto fail;
-	}
-	if (f->o->in_enc != ENC_AUTO)
-		in->enc = f->o->in_enc;
-	else if (in->det.mixed) {
-		buf_printf(&f->err, "%s: mixed encodings: line %zu is UTF-8 but "
-		    "line %zu is not; give --input-encoding utf-8 or cp932 "
-		    "after checking the file", path, in->det.utf8_line,
-		    in->det.cp932_line);
-		goto fail;
-	} else
-		in->enc = in->det.enc;
-	in->csv = csvin_open(in->fp, in->name);
-	if (read_header(f, in) == -1)
-		goto fail;
 	return in;
+}
+
+struct input *
+flow_input(struct flow *f, const char *path)
+{
+	struct input	*in;
+
+	if ((in = new_input(f, path)) == NULL)
+		return NULL;
+	if (open_scanned(f, in) == -1) {
+		input_close(in);
+		return NULL;
+	}
+	return in;
+}
+
+struct input *
+flow_input_once(struct flow *f, const char *path)
+{
+	struct input	*in;
+	char		 b[2];
+	size_t		 n;
+	int		 k;
+
+	if ((in = new_input(f, path)) == NULL)
+		return NULL;
+	/* UTF-16 is refused before its header is misread as bytes. */
+	n = fread(b, 1, sizeof(b), in->fp);
+	if (ferror(in->fp) || fseek(in->fp, 0, SEEK_SET) == -1) {
+		buf_printf(&f->err, "%s: read error: %s", path,
+		    strerror(errno));
+		goto fail;
+	}
+	if (enc_utf16_bom(b, n)) {
+		in->det.utf16 = 1;
+		(void)detect_verdict(f, in);
+		goto fail;
+	}
+	in->dt = xmalloc(sizeof(*in->dt));
+	enc_detect_init(in->dt);
+	in->dt->verdict_only = 1;	/* the flows show no line counts */
+	in->enc = f->o->in_enc != ENC_AUTO ? f->o->in_enc : ENC_UTF8;
+	in->csv = csvin_open(in->fp, in->name);
+	csvin_set_detector(in->csv, in->dt);
+	if ((k = read_header(f, in)) == 0) {
+		in->det.bom = in->dt->d.bom;	/* final: the first bytes */
+		return in;
+	}
+	/* Start again the way flow_input goes, for its verdict and errors. */
+	csvin_close(in->csv);
+	in->csv = NULL;
+	free(in->dt);
+	in->dt = NULL;
+	in_free_header(in);
+	buf_reset(&f->err);
+	if (fseek(in->fp, 0, SEEK_SET) == -1) {
+		buf_printf(&f->err, "%s: read error: %s", path,
+		    strerror(errno));
+		goto fail;
+	}
+	if (open_scanned(f, in) == 0)
+		return in;
 fail:
 	input_close(in);
 	return NULL;
 }
 
-void
-input_close(struct input *in)
+static void
+in_free_header(struct input *in)
 {
 	size_t	 i;
 
-	if (in == NULL)
-		return;
-	csvin_close(in->csv);
-	if (in->fp != NULL && in->fp != stdin)
-		fclose(in->fp);
-	for (i = 0; i < in->nh; i++) {
+	for (i = 0; in->hdr != NULL && i < in->nh; i++) {
 		free(in->hdr[i]);
 		free(in->nhdr[i]);
 	}
 	free(in->hdr);
 	free(in->nhdr);
+	in->hdr = in->nhdr = NULL;
+	in->nh = 0;
+}
+
+static void
+spool_free(struct spool *sp)
+{
+	if (sp == NULL)
+		return;
+	if (sp->fp != NULL)
+		fclose(sp->fp);
+	free(sp->col);
+	free(sp->f);
+	free(sp->len);
+	buf_free(&sp->b);
+	free(sp->err);
+	free(sp);
+}
+
+void
+input_close(struct input *in)
+{
+	if (in == NULL)
+		return;
+	csvin_close(in->csv);
+	if (in->fp != NULL && in->fp != stdin)
+		fclose(in->fp);
+	in_free_header(in);
+	free(in->dt);
+	spool_free(in->sp);
 	free(in->name);
 	free(in);
+}
+
+static void
+put_varint(struct buf *b, size_t v)
+{
+	while (v >= 0x80) {
+		buf_addc(b, (char)((v & 0x7F) | 0x80));
+		v >>= 7;
+	}
+	buf_addc(b, (char)v);
+}
+
+/* Reads a varint at *p (below end); -1 when the spool is damaged. */
+static int
+get_varint(const unsigned char **p, const unsigned char *end, size_t *v)
+{
+	unsigned	 shift = 0;
+
+	*v = 0;
+	while (*p < end && shift < 64) {
+		*v |= (size_t)(**p & 0x7F) << shift;
+		if (*(*p)++ < 0x80)
+			return 0;
+		shift += 7;
+	}
+	return -1;
+}
+
+/* Drains the rest of the file through the detector and finishes it. */
+static int
+detect_rest(struct input *in)
+{
+	char	 b[65536];
+	size_t	 n;
+
+	while ((n = fread(b, 1, sizeof(b), in->fp)) > 0)
+		enc_detect_feed(in->dt, b, n);
+	enc_detect_finish(in->dt);
+	return ferror(in->fp) ? -1 : 0;
+}
+
+int
+input_spool(struct flow *f, struct input *in, const int *cols, size_t ncols)
+{
+	struct spool	*sp;
+	struct rec	*r;
+	unsigned char	*mask;
+	size_t		 i, j, c, nf;
+	int		 k;
+
+	sp = in->sp = xcalloc(1, sizeof(*sp));
+	mask = xcalloc(in->nh + 1, 1);
+	for (i = 0; i < ncols; i++)
+		if (cols[i] >= 0 && (size_t)cols[i] < in->nh)
+			mask[cols[i]] = 1;
+	sp->col = xcalloc(in->nh + 1, sizeof(*sp->col));
+	for (c = 0; c < in->nh; c++)
+		if (mask[c])
+			sp->col[sp->ncol++] = c;
+	csvin_set_columns(in->csv, mask, in->nh);
+	free(mask);
+	if ((sp->fp = temp_file(&f->err)) == NULL)
+		return -1;
+	while ((k = csvin_next(in->csv, &r)) == 1) {
+		nf = r->nf;
+		buf_reset(&sp->b);
+		put_varint(&sp->b, r->line);
+		put_varint(&sp->b, nf);
+		buf_addc(&sp->b, (char)((input_count_ok(in, r) ? SP_OK : 0) |
+		    (all_empty(r) ? SP_EMPTY : 0)));
+		for (j = 0; j < sp->ncol && (c = sp->col[j]) < nf; j++) {
+			put_varint(&sp->b, r->len[c]);
+			buf_add(&sp->b, r->f[c], r->len[c] + 1);
+		}
+		if (nf > sp->cap)
+			sp->cap = nf;
+		/* The record's size first, so that it is read back at once. */
+		buf_reset(&f->tmp);
+		put_varint(&f->tmp, sp->b.len);
+		if (fwrite(f->tmp.p, 1, f->tmp.len, sp->fp) != f->tmp.len ||
+		    fwrite(sp->b.p, 1, sp->b.len, sp->fp) != sp->b.len) {
+			buf_printf(&f->err, "temporary file: %s",
+			    strerror(errno));
+			return -1;
+		}
+	}
+	/*
+	 * An error in the CSV is reported where the record would have been
+	 * read, as before, so that the errors of files read in between come
+	 * first; but what detection finds about the whole file comes first.
+	 */
+	if (k == -1)
+		sp->err = xstrdup(csvin_error(in->csv));
+	if (in->dt != NULL) {
+		if (k == -1 && detect_rest(in) == -1) {
+			buf_printf(&f->err, "%s: read error: %s", in->name,
+			    strerror(errno));
+			return -1;
+		}
+		enc_detect_finish(in->dt);
+		in->det = in->dt->d;
+		if (detect_verdict(f, in) == -1)
+			return -1;
+	}
+	csvin_close(in->csv);
+	in->csv = NULL;
+	sp->f = xcalloc(sp->cap + 1, sizeof(*sp->f));
+	sp->len = xcalloc(sp->cap + 1, sizeof(*sp->len));
+	for (i = 0; i <= sp->cap; i++)
+		sp->f[i] = "";
+	if (fflush(sp->fp) == EOF || fseek(sp->fp, 0, SEEK_SET) == -1) {
+		buf_printf(&f->err, "temporary file: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* The next spooled record: 1, 0 at the end, -1 with err set. */
+static int
+spool_next(struct input *in, struct rec **rp, int *flags, struct buf *err)
+{
+	struct spool		*sp = in->sp;
+	const unsigned char	*p, *end;
+	size_t			 n = 0, j, c, len;
+	unsigned		 shift = 0;
+	int			 ch;
+
+	/*
+	 * The wanted fields are set below, up to the record's count; past
+	 * it nothing is read (col >= nf reads as ""), and the others stay ""
+	 * of length 0 from input_spool.
+	 */
+	while ((ch = getc(sp->fp)) != EOF) {
+		if (shift >= 64)
+			goto damaged;
+		n |= (size_t)(ch & 0x7F) << shift;
+		if (ch < 0x80)
+			break;
+		shift += 7;
+	}
+	if (ch == EOF) {
+		if (ferror(sp->fp))
+			goto damaged;
+		if (sp->err == NULL)
+			return 0;
+		buf_adds(err, sp->err);
+		return -1;
+	}
+	buf_reset(&sp->b);
+	buf_grow(&sp->b, n);
+	if (fread(sp->b.p, 1, n, sp->fp) != n)
+		goto damaged;
+	p = (const unsigned char *)sp->b.p;
+	end = p + n;
+	if (get_varint(&p, end, &sp->rec.line) == -1 ||
+	    get_varint(&p, end, &sp->rec.nf) == -1 || p == end ||
+	    sp->rec.nf > sp->cap)
+		goto damaged;
+	*flags = *p++;
+	for (j = 0; j < sp->ncol && (c = sp->col[j]) < sp->rec.nf; j++) {
+		if (get_varint(&p, end, &len) == -1 ||
+		    len >= (size_t)(end - p))
+			goto damaged;
+		sp->f[c] = (const char *)p;
+		sp->len[c] = len;
+		p += len + 1;
+	}
+	sp->ok = (*flags & SP_OK) != 0;
+	sp->rec.f = sp->f;
+	sp->rec.len = sp->len;
+	*rp = &sp->rec;
+	return 1;
+damaged:
+	buf_printf(err, "%s: the temporary copy of the file cannot be read "
+	    "back", in->name);
+	return -1;
 }
 
 int
 input_rewind(struct input *in, struct buf *err)
 {
-	struct rec	*r;
-
-	if (fseek(in->fp, 0, SEEK_SET) == -1) {
-		buf_printf(err, "%s: cannot seek: %s", in->name, strerror(errno));
-		return -1;
-	}
-	csvin_close(in->csv);
-	in->csv = csvin_open(in->fp, in->name);
-	if (csvin_next(in->csv, &r) != 1) {
-		buf_printf(err, "%s: changed while being read", in->name);
+	if (in->sp == NULL || fseek(in->sp->fp, 0, SEEK_SET) == -1) {
+		buf_printf(err, "temporary file: %s", in->sp == NULL ?
+		    "not spooled" : strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -235,9 +611,18 @@ int
 input_next(struct input *in, struct rec **rp, struct buf *err)
 {
 	struct rec	*r;
-	int		 k;
+	int		 k, flags;
 
 	for (;;) {
+		if (in->sp != NULL) {
+			if ((k = spool_next(in, &r, &flags, err)) != 1)
+				return k;
+			if (in->keep_empty || !(flags & SP_EMPTY)) {
+				*rp = r;
+				return 1;
+			}
+			continue;
+		}
 		if ((k = csvin_next(in->csv, &r)) != 1) {
 			if (k == -1)
 				buf_adds(err, csvin_error(in->csv));
@@ -256,6 +641,9 @@ input_count_ok(const struct input *in, const struct rec *r)
 {
 	size_t	 i;
 
+	/* A spooled record keeps the answer, not the fields it came from. */
+	if (in->sp != NULL && r == &in->sp->rec)
+		return in->sp->ok;
 	if (r->nf < in->nh)
 		return 0;
 	for (i = in->nh; i < r->nf; i++)
@@ -289,8 +677,7 @@ input_peek(const struct input *in, const struct rec *r, int col, int trim,
 		buf_reset(out);
 		return -1;
 	}
-	if (trim) {
-		len = norm_trim(out->p, out->len, &start);
+	if (trim && (len = norm_trim(out->p, out->len, &start)) != out->len) {
 		memmove(out->p, out->p + start, len);
 		out->len = len;
 		out->p[len] = '\0';
@@ -326,7 +713,9 @@ input_map(struct flow *f, struct input *in, const char *section,
 
 	if (profile_map(f->prof, section, role, req, nr,
 	    (const char *const *)in->nhdr, in->nh, col, &e) == -1) {
-		buf_printf(&f->err, "%s:%zu: %s", in->name, in->hdr_line, e.p);
+		if (early_verdict(f, in) == 0)
+			buf_printf(&f->err, "%s:%zu: %s", in->name,
+			    in->hdr_line, e.p);
 		buf_free(&e);
 		return -1;
 	}
@@ -337,13 +726,20 @@ input_map(struct flow *f, struct input *in, const char *section,
 int
 flow_fail(struct flow *f, const char *fmt, ...)
 {
-	va_list	 ap;
+	size_t		 mark = f->err.len;
+	va_list		 ap;
 
-	fprintf(stderr, "%s: ", progname);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
+	if (early_verdict(f, f->in) == -1) {
+		fprintf(stderr, "%s: %s\n", progname, f->err.p + mark);
+		fmt = NULL;
+	}
+	if (fmt != NULL) {
+		fprintf(stderr, "%s: ", progname);
+		va_start(ap, fmt);
+		vfprintf(stderr, fmt, ap);
+		va_end(ap);
+		fputc('\n', stderr);
+	}
 	ofile_abort(&f->out);
 	ofile_abort(&f->rep);
 	ofile_abort(&f->plan);

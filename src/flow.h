@@ -7,6 +7,11 @@
  *
  * Ownership: a struct rec from input_next is valid until the next call on
  * that input; text decoded by input_field lives in the caller's buffer.
+ *
+ * A command that reads a large input more than once opens it with
+ * flow_input_once, maps its header, and calls input_spool with the columns
+ * it uses: the file is then parsed once, its encoding found in that same
+ * pass, and input_next and input_rewind work on a spool of those columns.
  */
 #ifndef FLOW_H
 #define FLOW_H
@@ -31,6 +36,8 @@ struct input {
 	size_t		 hdr_line;
 	int		 keep_empty;	/* return rows of empty cells too */
 	struct codec	*codec;
+	struct detector	*dt;		/* flow_input_once: detection */
+	struct spool	*sp;		/* after input_spool */
 };
 
 struct flow {
@@ -56,6 +63,27 @@ int		 flow_init(struct flow *, const struct cmd *, struct opts *);
  */
 struct input	*flow_input(struct flow *, const char *path);
 void		 input_close(struct input *);
+
+/*
+ * The same for an input that input_spool will read: the header is decoded
+ * in the encoding its own bytes show, and the file's encoding is settled
+ * by input_spool. Errors and their order are flow_input's.
+ */
+struct input	*flow_input_once(struct flow *, const char *path);
+
+/*
+ * Reads the rest of in once, keeping the raw bytes of columns cols[0..n)
+ * (-1 entries ignored) in an unlinked temporary file; from then on
+ * input_next returns records from it (nf as read, the other fields "" of
+ * length 0; input_count_ok answers as for the record read) and
+ * input_rewind goes back to its start. After flow_input_once, exit 2 for a
+ * UTF-16 or mixed file and the fields' encoding are decided here. A CSV
+ * error is returned by input_next after the records before it. -1 and
+ * f->err on failure.
+ */
+int		 input_spool(struct flow *, struct input *, const int *cols,
+		    size_t n);
+int		 input_rewind(struct input *, struct buf *err);	/* spooled */
 int		 input_rewind(struct input *, struct buf *err);
 
 /* Next record, skipping rows of empty cells unless keep_empty. 1, 0, -1. */

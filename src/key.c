@@ -15,8 +15,16 @@ void
 key_ascii(const char *s, size_t len, struct buf *out)
 {
 	struct buf	 t = {0};
+	size_t		 i;
 
 	buf_reset(out);
+	for (i = 0; i < len && (unsigned char)s[i] < 0x80; i++)
+		continue;
+	/* Neither step changes ASCII, the usual value: no copy, no allocation. */
+	if (i == len) {
+		buf_add(out, s, len);
+		return;
+	}
 	enc_fold(s, len, &t);
 	norm_ascii(t.p, t.len, out);
 	buf_free(&t);

@@ -44,14 +44,14 @@ norm_ascii(const char *s, size_t len, struct buf *out)
 {
 	size_t		 i = 0, start = 0, adv;
 	uint32_t	 cp;
+	const char	*q;
 
 	buf_grow(out, len);
 	while (i < len) {
 		/* U+FF01..U+FF5E are EF BC 81..EF BD 9E. */
-		if ((unsigned char)s[i] != 0xEF) {
-			i++;
-			continue;
-		}
+		if ((q = memchr(s + i, 0xEF, len - i)) == NULL)
+			break;
+		i = (size_t)(q - s);
 		cp = utf8_get(s + i, len - i, &adv);
 		if (cp >= 0xFF01 && cp <= 0xFF5E) {
 			buf_add(out, s + start, i - start);

@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -30,16 +31,43 @@ struct buf {
 	size_t	 cap;
 };
 
-void	 buf_grow(struct buf *, size_t extra);
-void	 buf_add(struct buf *, const void *, size_t);
+void	 buf_grow_slow(struct buf *, size_t extra);
 void	 buf_adds(struct buf *, const char *);
-void	 buf_addc(struct buf *, char);
 void	 buf_printf(struct buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 buf_vprintf(struct buf *, const char *, va_list)
 	    __attribute__((format(printf, 2, 0)));
 void	 buf_reset(struct buf *);
 void	 buf_free(struct buf *);
+
+/*
+ * Room for extra more bytes and the NUL. Inline, as are the two appends
+ * below: they run for every field, and the call was most of their cost.
+ */
+static inline void
+buf_grow(struct buf *b, size_t extra)
+{
+	if (extra >= b->cap - b->len)	/* cap 0 (len 0) always grows */
+		buf_grow_slow(b, extra);
+}
+
+static inline void
+buf_add(struct buf *b, const void *s, size_t n)
+{
+	buf_grow(b, n);
+	if (n > 0)
+		memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+}
+
+static inline void
+buf_addc(struct buf *b, char c)
+{
+	buf_grow(b, 1);
+	b->p[b->len++] = c;
+	b->p[b->len] = '\0';
+}
 
 /* UTF-8 helpers for text already known to be valid. */
 size_t	 utf8_put(char *out, uint32_t cp);	/* returns 1..4 */

@@ -257,6 +257,46 @@ big_field(int quoted)
 	fclose(fp);
 }
 
+/*
+ * A column mask: the fields left out read as "" but keep their lengths and
+ * count, in every buffer size, and the kept ones are whole.
+ */
+static void
+test_mask(void)
+{
+	static const char in[] = "a,bb,\"c,\r\nc\",ddd\r\n,x,,yy\rq\n";
+	static const unsigned char mask[] = { 0, 1, 0 };
+	struct csvin	*c;
+	struct rec	*r;
+	struct buf	 got = {0};
+	FILE		*fp;
+	size_t		 k, i;
+
+	for (k = 1; k <= sizeof(in) - 1; k++) {
+		if ((fp = fmemopen((void *)(uintptr_t)in, sizeof(in) - 1,
+		    "rb")) == NULL) {
+			perror("fmemopen");
+			exit(1);
+		}
+		c = csvin_open(fp, "t.csv");
+		csvin_set_bufsize(c, k);
+		csvin_set_columns(c, mask, sizeof(mask));
+		buf_reset(&got);
+		while (csvin_next(c, &r) == 1) {
+			buf_printf(&got, "%zu|", r->line);
+			for (i = 0; i < r->nf; i++)
+				buf_printf(&got, "[%s:%zu]", r->f[i], r->len[i]);
+			buf_addc(&got, '\n');
+		}
+		if (!CHECK_STR(got.p, "1|[:1][bb:2][:5][:3]\n"
+		    "3|[:0][x:1][:0][:2]\n4|[:1]\n"))
+			fprintf(stderr, "  mask, buffer size %zu\n", k);
+		csvin_close(c);
+		fclose(fp);
+	}
+	buf_free(&got);
+}
+
 int
 main(void)
 {
@@ -266,5 +306,6 @@ main(void)
 		run_case(&cases[i]);
 	big_field(0);
 	big_field(1);
+	test_mask();
 	return tap_done();
 }

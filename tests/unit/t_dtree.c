@@ -10,7 +10,7 @@
 
 /* The name dtree_find gives for path, "?" when ambiguous, "" when none. */
 static const char *
-find(const struct dtree *t, const char *path)
+find(struct dtree *t, const char *path)
 {
 	size_t	 id;
 
@@ -25,7 +25,7 @@ find(const struct dtree *t, const char *path)
 }
 
 static const char *
-code(const struct dtree *t, const char *path)
+code(struct dtree *t, const char *path)
 {
 	size_t	 id;
 

@@ -3,6 +3,8 @@
  * (§2), decoding CP932 with the Microsoft fix-ups, encoding for CP932
  * output (§3), and the detection of a file's encoding (§2). Expected bytes
  * come from the CP932 table (Microsoft's cp932.txt), not from iconv.
+ * test_tables then checks the codec's tables against one iconv call per
+ * field (codec_reference) for every CP932 code and every BMP code point.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -443,6 +445,42 @@ struct det_case {
 	int		 crlf, lf, cr;
 };
 
+static int
+same_detect(const struct detect *a, const struct detect *b)
+{
+	return a->enc == b->enc && a->bom == b->bom && a->utf16 == b->utf16 &&
+	    a->mixed == b->mixed && a->utf8_line == b->utf8_line &&
+	    a->cp932_line == b->cp932_line && a->crlf == b->crlf &&
+	    a->lf == b->lf && a->cr == b->cr;
+}
+
+/*
+ * The incremental scan, fed in pieces of every size up to 64 (the first
+ * one holding three bytes, as its callers' first reads do), must find
+ * what enc_detect found.
+ */
+static void
+detect_chunks(const char *s, size_t len, const struct detect *want)
+{
+	struct detector	 x;
+	size_t		 k, at, n, bad = 0;
+
+	for (k = 1; k <= 64 && k <= len; k++) {
+		enc_detect_init(&x);
+		for (at = 0; at < len && !x.done; at += n) {
+			n = at == 0 && k < 3 ? 3 : k;
+			if (n > len - at)
+				n = len - at;
+			enc_detect_feed(&x, s + at, n);
+		}
+		enc_detect_finish(&x);
+		if (!same_detect(&x.d, want) && bad++ == 0)
+			fprintf(stderr, "  incremental scan differs, pieces "
+			    "of %zu\n", k);
+	}
+	CHECK(bad == 0);
+}
+
 static void
 detect_bytes(const char *s, size_t len, struct detect *d)
 {
@@ -460,6 +498,7 @@ detect_bytes(const char *s, size_t len, struct detect *d)
 	memset(d, 0x55, sizeof(*d));
 	CHECK(enc_detect(fp, d) == 0);
 	fclose(fp);
+	detect_chunks(s, len, d);
 }
 
 static void
@@ -575,6 +614,93 @@ test_detect_boundary(void)
 	free(s);
 }
 
+/* verdict_only: after a BOM the scan stops, the verdict as enc_detect's. */
+static void
+test_verdict_only(void)
+{
+	static const char s[] = "\xEF\xBB\xBF" "a,\x96\x7B\r\n\xE6\x9C\xAC\n";
+	struct detector	 x;
+	struct detect	 d;
+
+	detect_bytes(s, sizeof(s) - 1, &d);
+	enc_detect_init(&x);
+	x.verdict_only = 1;
+	enc_detect_feed(&x, s, sizeof(s) - 1);
+	enc_detect_finish(&x);
+	CHECK(x.d.enc == d.enc && x.d.bom && d.bom && !x.d.mixed &&
+	    !d.mixed && !x.d.utf16);
+}
+
+/*
+ * The tables against iconv: every single byte and every lead byte with
+ * every second byte, alone and between ASCII (so a refusal's offset is
+ * checked too); every BMP code point and a few beyond, for output, with
+ * and without escapes.
+ */
+static void
+test_tables(void)
+{
+	struct codec	*ref = codec_new();
+	struct buf	 a = {0}, b = {0};
+	char		 s[8];
+	size_t		 n, bada, badb, bad_dec = 0, bad_enc = 0;
+	unsigned	 l, t, cp;
+	uint32_t	 cpa, cpb;
+	int		 ka, kb, esc, pre;
+
+	codec_reference(ref);
+	for (pre = 0; pre < 2; pre++)
+		for (l = 0; l <= 0xFF; l++)
+			for (t = 0; t <= 0xFF; t++) {
+				n = 0;
+				if (pre)
+					s[n++] = 'a';
+				s[n++] = (char)l;
+				s[n++] = (char)t;
+				if (pre)
+					s[n++] = 'z';
+				buf_reset(&a);
+				buf_reset(&b);
+				bada = badb = 0;
+				ka = codec_decode(codec, ENC_CP932, s, n, &a, &bada);
+				kb = codec_decode(ref, ENC_CP932, s, n, &b, &badb);
+				if (ka != kb || (ka == 0 && (a.len != b.len ||
+				    memcmp(a.p, b.p, a.len) != 0)) ||
+				    (ka == -1 && bada != badb)) {
+					if (bad_dec++ < 5)
+						fprintf(stderr, "  decode %02X %02X: "
+						    "%d/%d bad %zu/%zu\n", l, t, ka,
+						    kb, bada, badb);
+				}
+			}
+	CHECK(bad_dec == 0);
+	for (esc = 0; esc < 2; esc++)
+		for (cp = 0x80; cp <= 0x10FFFF; cp++) {
+			if (cp >= 0xD800 && cp <= 0xDFFF)
+				continue;
+			if (cp > 0xFFFF && cp % 4093 != 0)
+				continue;
+			n = utf8_put(s, cp);
+			s[n++] = 'x';
+			buf_reset(&a);
+			buf_reset(&b);
+			cpa = cpb = 0;
+			ka = codec_encode(codec, ENC_CP932, s, n, &a, esc, &cpa);
+			kb = codec_encode(ref, ENC_CP932, s, n, &b, esc, &cpb);
+			if (ka != kb || (ka == 0 && (a.len != b.len ||
+			    memcmp(a.p, b.p, a.len) != 0)) ||
+			    (ka == -1 && cpa != cpb)) {
+				if (bad_enc++ < 5)
+					fprintf(stderr, "  encode U+%04X esc %d: "
+					    "%d/%d\n", cp, esc, ka, kb);
+			}
+		}
+	CHECK(bad_enc == 0);
+	buf_free(&a);
+	buf_free(&b);
+	codec_free(ref);
+}
+
 int
 main(void)
 {
@@ -587,6 +713,8 @@ main(void)
 	test_encode();
 	test_detect();
 	test_detect_boundary();
+	test_verdict_only();
+	test_tables();
 	codec_free(codec);
 	return tap_done();
 }
