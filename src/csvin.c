@@ -248,6 +248,25 @@ fill(struct csvin *in)
 	return 0;
 }
 
+/*
+ * The record's bounds (CSVIN_MAX_RECORD bytes, CSVIN_MAX_FIELDS fields):
+ * -1 with the message when toobig is set or there are too many fields.
+ */
+static int
+over_bounds(struct csvin *in, int toobig)
+{
+	if (toobig)
+		snprintf(in->err, sizeof(in->err), "%s:%zu: record larger than "
+		    "%zu MiB", in->name, in->rec_line, CSVIN_MAX_RECORD >> 20);
+	else if (in->toomany)
+		snprintf(in->err, sizeof(in->err), "%s:%zu: record of more "
+		    "than %zu fields", in->name, in->rec_line,
+		    (size_t)CSVIN_MAX_FIELDS);
+	else
+		return 0;
+	return -1;
+}
+
 /* Hands bytes to libcsv; -1 on a strict-mode error (stray quote). */
 static int
 feed(struct csvin *in, const char *s, size_t len)
@@ -259,17 +278,8 @@ feed(struct csvin *in, const char *s, size_t len)
 		csv_set_blk_size(&in->p, in->p.entry_size);
 	used = csv_parse(&in->p, s, len, on_field, on_row, in);
 	/* Checked as the field grows, so memory stays bounded by the limit. */
-	if (in->p.entry_pos + in->total > CSVIN_MAX_RECORD) {
-		snprintf(in->err, sizeof(in->err), "%s:%zu: record larger than "
-		    "%zu MiB", in->name, in->rec_line, CSVIN_MAX_RECORD >> 20);
+	if (over_bounds(in, in->p.entry_pos + in->total > CSVIN_MAX_RECORD))
 		return -1;
-	}
-	if (in->toomany) {
-		snprintf(in->err, sizeof(in->err), "%s:%zu: record of more "
-		    "than %zu fields", in->name, in->rec_line,
-		    (size_t)CSVIN_MAX_FIELDS);
-		return -1;
-	}
 	/*
 	 * A quoted field that was not open before these bytes, or that
 	 * follows a field they ended, opened on this line: an unterminated
@@ -404,17 +414,8 @@ csvin_next(struct csvin *in, struct rec **r)
 	}
 	return 0;
 got:
-	if (in->toobig) {
-		snprintf(in->err, sizeof(in->err), "%s:%zu: record larger than "
-		    "%zu MiB", in->name, in->rec_line, CSVIN_MAX_RECORD >> 20);
+	if (over_bounds(in, in->toobig))
 		return -1;
-	}
-	if (in->toomany) {
-		snprintf(in->err, sizeof(in->err), "%s:%zu: record of more "
-		    "than %zu fields", in->name, in->rec_line,
-		    (size_t)CSVIN_MAX_FIELDS);
-		return -1;
-	}
 	*r = finish(in);
 	return 1;
 }
