@@ -85,17 +85,6 @@ flow_free(struct flow *f)
 	buf_free(&f->tmp);
 }
 
-/* An unlinked temporary file in TMPDIR (ofile's spool), open for update. */
-static FILE *
-temp_file(struct buf *err)
-{
-	struct ofile	 tmp;
-
-	if (ofile_open(&tmp, NULL, err) == -1)
-		return NULL;
-	return tmp.fp;
-}
-
 FILE *
 flow_open_seekable(const char *path, struct buf *err)
 {
@@ -121,7 +110,7 @@ flow_open_seekable(const char *path, struct buf *err)
 	if (S_ISREG(st.st_mode))
 		return fp;
 	/* A pipe is spooled so that it can be read more than once. */
-	if ((sp = temp_file(err)) == NULL)
+	if ((sp = ofile_spool(err)) == NULL)
 		goto fail;
 	while ((n = fread(b, 1, sizeof(b), fp)) > 0)
 		if (fwrite(b, 1, n, sp) != n) {
@@ -479,7 +468,7 @@ input_spool(struct flow *f, struct input *in, const int *cols, size_t ncols)
 			sp->col[sp->ncol++] = c;
 	csvin_set_columns(in->csv, mask, in->nh);
 	free(mask);
-	if ((sp->fp = temp_file(&f->err)) == NULL)
+	if ((sp->fp = ofile_spool(&f->err)) == NULL)
 		return -1;
 	while ((k = csvin_next(in->csv, &r)) == 1) {
 		nf = r->nf;
