@@ -8,7 +8,6 @@
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const struct cmd c = { "convert", cmd_convert, "", OPT_COMMON };
 	struct opts	 o;
 	unsigned	 with = OPT_OUTPUT | OPT_ERRORS;
 
@@ -16,6 +15,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	fc_setup();
 	fc_opts(&o, data[0], with);
-	(void)fc_run(&c, &o, with, data + 1, size - 1);
+	(void)fc_run(cli_find("convert"), &o, with, data + 1, size - 1);
 	return 0;
 }

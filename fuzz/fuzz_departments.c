@@ -9,8 +9,6 @@
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const struct cmd c = { "departments", cmd_departments, "",
-	    OPT_COMMON | OPT_MDEPTS | OPT_CHANGED_ONLY };
 	struct opts	 o;
 	unsigned	 with = OPT_OUTPUT | OPT_ERRORS;
 
@@ -25,6 +23,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			o.given |= OPT_CHANGED_ONLY;
 		}
 	}
-	(void)fc_run(&c, &o, with, data + 1, size - 1);
+	(void)fc_run(cli_find("departments"), &o, with, data + 1, size - 1);
 	return 0;
 }

@@ -11,9 +11,6 @@
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const struct cmd c = { "employees", cmd_employees, "",
-	    OPT_COMMON | OPT_MATCH | OPT_MDEPTS | OPT_SDEPTS | OPT_MEMPS |
-	    OPT_CHANGED_ONLY | OPT_MAX_NEW };
 	struct opts	 o;
 	unsigned	 with = OPT_OUTPUT | OPT_ERRORS;
 
@@ -40,6 +37,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			o.given |= OPT_MAX_NEW;
 		}
 	}
-	(void)fc_run(&c, &o, with, data + 1, size - 1);
+	(void)fc_run(cli_find("employees"), &o, with, data + 1, size - 1);
 	return 0;
 }

@@ -9,8 +9,6 @@
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const struct cmd c = { "inspect", cmd_inspect, "",
-	    OPT_OUTPUT | OPT_IENC | OPT_PROFILE };
 	struct opts	 o;
 	unsigned	 with = OPT_OUTPUT;
 
@@ -18,6 +16,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	fc_setup();
 	fc_opts(&o, data[0], with);
-	(void)fc_run(&c, &o, with | FC_OUT_ON_2, data + 1, size - 1);
+	(void)fc_run(cli_find("inspect"), &o, with | FC_OUT_ON_2, data + 1, size - 1);
 	return 0;
 }

@@ -9,8 +9,6 @@
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const struct cmd c = { "results", cmd_results, "",
-	    OPT_COMMON | OPT_MATCH | OPT_SEMPS };
 	struct opts	 o;
 	unsigned	 with = OPT_OUTPUT | OPT_ERRORS;
 
@@ -22,6 +20,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.given |= OPT_MATCH;
 	o.semps = fc_path("se.csv");
 	o.given |= OPT_SEMPS;
-	(void)fc_run(&c, &o, with, data + 1, size - 1);
+	(void)fc_run(cli_find("results"), &o, with, data + 1, size - 1);
 	return 0;
 }

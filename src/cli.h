@@ -66,6 +66,11 @@ struct cmd {
 	unsigned	  accepts;	/* OPT_* bits */
 };
 
+/* The command table (cli.c), shared by main and the fuzz targets. */
+extern const struct cmd	 cli_cmds[];
+extern const size_t	 cli_ncmds;
+const struct cmd	*cli_find(const char *name);
+
 int	cmd_convert(const struct cmd *, struct opts *);
 int	cmd_inspect(const struct cmd *, struct opts *);
 int	cmd_profile(const struct cmd *, struct opts *);

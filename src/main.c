@@ -20,35 +20,6 @@
 #define VERSION "0.1.0"
 #endif
 
-#define COMMON "[-q] [-o FILE] [--errors FILE] [--plan FILE] " \
-	"[--json-summary FILE]\n\t[--input-encoding ENC] [--output-encoding ENC] " \
-	"[--eol crlf|lf] [--excel-safe]\n\t[--profile FILE]"
-
-static const struct cmd cmds[] = {
-	{ "departments", cmd_departments,
-	    "[--mikiwame-departments FILE] [--changed-only]\n\t" COMMON
-	    " [SMARTHR_DEPARTMENTS]",
-	    OPT_COMMON | OPT_MDEPTS | OPT_CHANGED_ONLY },
-	{ "employees", cmd_employees,
-	    "--match email|employee-number\n\t--mikiwame-departments FILE "
-	    "[--mikiwame-departments FILE ...]\n\t[--smarthr-departments FILE] "
-	    "[--mikiwame-employees FILE] [--changed-only]\n\t[--max-new N] "
-	    COMMON " [SMARTHR_EMPLOYEES]",
-	    OPT_COMMON | OPT_MATCH | OPT_MDEPTS | OPT_SDEPTS | OPT_MEMPS |
-	    OPT_CHANGED_ONLY | OPT_MAX_NEW },
-	{ "results", cmd_results,
-	    "--match email|employee-number --smarthr-employees FILE\n\t" COMMON
-	    " [MIKIWAME_RESULTS]",
-	    OPT_COMMON | OPT_MATCH | OPT_SEMPS },
-	{ "inspect", cmd_inspect,
-	    "[-o FILE] [--input-encoding ENC] [--profile FILE] FILE ...",
-	    OPT_OUTPUT | OPT_IENC | OPT_PROFILE },
-	{ "convert", cmd_convert, COMMON " [INPUT]", OPT_COMMON },
-	{ "profile", cmd_profile,
-	    "[-o FILE] [--output-encoding ENC] [--eol crlf|lf] "
-	    "[--profile FILE]", OPT_OUTPUT | OPT_OENC | OPT_EOL | OPT_PROFILE },
-};
-
 enum {
 	O_ERRORS = 256, O_PLAN, O_JSON, O_IENC, O_OENC, O_EOL, O_EXCEL,
 	O_PROFILE, O_MATCH, O_MDEPTS, O_SDEPTS, O_MEMPS, O_SEMPS, O_CHANGED,
@@ -84,9 +55,9 @@ usage(FILE *fp)
 	size_t	 i;
 
 	fprintf(fp, "usage:");
-	for (i = 0; i < ARRAY_LEN(cmds); i++)
+	for (i = 0; i < cli_ncmds; i++)
 		fprintf(fp, "%s%s %s %s\n", i ? "       " : " ", progname,
-		    cmds[i].name, cmds[i].synopsis);
+		    cli_cmds[i].name, cli_cmds[i].synopsis);
 	fprintf(fp, "       %s --help | --version\n", progname);
 }
 
@@ -243,8 +214,8 @@ parse(const struct cmd *c, int argc, char **argv, struct opts *o)
 int
 main(int argc, char **argv)
 {
+	const struct cmd *c;
 	struct opts	 o;
-	size_t		 i;
 	int		 rc;
 
 	if (argc < 2) {
@@ -259,10 +230,7 @@ main(int argc, char **argv)
 		printf("%s %s\n", progname, VERSION);
 		return fflush(stdout) == EOF || ferror(stdout) ? 2 : 0;
 	}
-	for (i = 0; i < ARRAY_LEN(cmds); i++)
-		if (strcmp(argv[1], cmds[i].name) == 0)
-			break;
-	if (i == ARRAY_LEN(cmds)) {
+	if ((c = cli_find(argv[1])) == NULL) {
 		/* "mikibridge -q convert" is a common slip: say what is wrong. */
 		if (argv[1][0] == '-')
 			fprintf(stderr, "%s: unknown option %s (options come "
@@ -273,8 +241,8 @@ main(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
-	if ((rc = parse(&cmds[i], argc - 1, argv + 1, &o)) == -1)
-		rc = cmds[i].run(&cmds[i], &o);
+	if ((rc = parse(c, argc - 1, argv + 1, &o)) == -1)
+		rc = c->run(c, &o);
 	free(o.mdepts);
 	return rc;
 }
