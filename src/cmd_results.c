@@ -120,12 +120,11 @@ str(const struct buf *b)
  * (the second reports) and for fields that only name a record.
  */
 static int
-quiet_field(struct results *s, struct input *in, const struct rec *r,
+quiet_field(struct input *in, const struct rec *r,
     int col, struct buf *out)
 {
 	size_t	 bad;
 
-	(void)s;
 	return input_peek(in, r, col, 1, out, &bad);
 }
 
@@ -512,11 +511,11 @@ pass1(struct results *s)
 	int		 n, ok;
 
 	while ((n = input_next(f->in, &r, &f->err)) == 1) {
-		if (quiet_field(s, f->in, r, s->col[s->by == BY_EMAIL ?
+		if (quiet_field(f->in, r, s->col[s->by == BY_EMAIL ?
 		    R_EMAIL : R_NUMBER], &s->key) == -1 ||
 		    match(s, &s->key, &k, &e) != M_ONE || s->emp[e].optout)
 			continue;
-		ok = quiet_field(s, f->in, r, s->col[R_TAKEN], &s->date) == 0 &&
+		ok = quiet_field(f->in, r, s->col[R_TAKEN], &s->date) == 0 &&
 		    date_parse(s->date.p, s->date.len, 1, &d) == 0;
 		res_pick_add(pick_of(s, e), ok ? &d : NULL, r->line);
 	}
@@ -556,7 +555,7 @@ no_match(struct results *s, const struct rec *r, enum match m,
 		    "せん。手順書のとおり、%sが一致しない場合は連携できません。"
 		    "連携前に%sを確認してください", hdr, s->key.p, s->word,
 		    s->word);
-	if (ocol != -1 && quiet_field(s, f->in, r, ocol, &s->alt) == 0 &&
+	if (ocol != -1 && quiet_field(f->in, r, ocol, &s->alt) == 0 &&
 	    s->alt.len > 0 && (k = index_get(s, other, s->alt.p,
 	    s->alt.len)) != NULL && k->n == 1)
 		buf_printf(&s->msg, "。なお%s「%s」はSmartHRの %zu 行目の従業員"
@@ -631,7 +630,7 @@ record(struct results *s, const struct rec *r)
 	diag_record(f->diag);
 	mark = diag_mark(f->diag);
 	/* 名前: the result's own 氏名, else the SmartHR name. */
-	(void)quiet_field(s, f->in, r, s->col[R_NAME], &s->nm);
+	(void)quiet_field(f->in, r, s->col[R_NAME], &s->nm);
 	name = s->nm.p;
 	if (input_field(f, f->in, r, kcol, 1, &s->key, NULL, name) == -1) {
 		buf_reset(&s->key);
