@@ -21,6 +21,7 @@
  * the same files are refused with or without one.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -301,6 +302,33 @@ feed(struct csvin *in, const char *s, size_t len)
 	return 0;
 }
 
+/* Bytes of the line end (CRLF, LF or CR) that s[0..len) ends with. */
+static size_t
+ends(const char *s, size_t len)
+{
+	return len >= 2 && s[len - 2] == '\r' && s[len - 1] == '\n' ? 2 : 1;
+}
+
+/*
+ * A whole line that begins a record and holds no quote: under RFC 4180 it
+ * has one reading, the bytes between its commas, which is what libcsv
+ * would give (with the space function that keeps spaces). The fields go
+ * to on_field as libcsv's would, so the bounds and the column mask apply
+ * alike; libcsv's state is untouched (it is between records).
+ */
+static void
+split(struct csvin *in, const char *s, size_t len)
+{
+	const char	*end = s + len, *c;
+
+	while ((c = memchr(s, ',', (size_t)(end - s))) != NULL) {
+		on_field((void *)(uintptr_t)s, (size_t)(c - s), in);
+		s = c + 1;
+	}
+	on_field((void *)(uintptr_t)s, (size_t)(end - s), in);
+	in->done = 1;
+}
+
 /* Offset of the next CR or LF at or after pos, or n. */
 static size_t
 next_end(struct csvin *in)
@@ -393,6 +421,12 @@ csvin_next(struct csvin *in, struct rec **r)
 		if (!in->in_rec && !(ended && (s[0] == '\r' || s[0] == '\n'))) {
 			in->in_rec = 1;
 			in->rec_line = in->line;
+			if (ended && memchr(s, '"', len) == NULL) {
+				in->pos += len;
+				in->line++;
+				split(in, s, len - ends(s, len));
+				goto got;
+			}
 		}
 		in->pos += len;
 		if (in->in_rec && feed(in, s, len) == -1)

@@ -105,6 +105,23 @@ static const struct csvin_case cases[] = {
 	/* The record begins on line 2; the open quote is on line 3. */
 	{ "unterminated quote opened on a later line",
 	    B("h\n\"a\nb\",\"c\nd\n"), B("1|[h]\n"), "t.csv:3:", 0 },
+	/*
+	 * A whole line that begins a record and holds no quote is split on
+	 * its commas without libcsv (csvin.c, split); every case runs at
+	 * buffer sizes that hold the line and that do not, so both readings
+	 * are compared. These mix such lines with libcsv's.
+	 */
+	{ "quote-free lines around a quoted one",
+	    B("a,b\r\n\"c\",d\r\ne,f\r\n"),
+	    B("1|[a][b]\n2|[c][d]\n3|[e][f]\n"), NULL, 3 },
+	{ "quote-free line after a record's last line",
+	    B("\"a\nb\",c\nd,e\n,\n"), B("1|[a\nb][c]\n3|[d][e]\n4|[][]\n"),
+	    NULL, 4 },
+	{ "quote-free line continues a quoted field", B("\"a\nb,c\nd\"\n"),
+	    B("1|[a\nb,c\nd]\n"), NULL, 3 },
+	{ "commas only", B(",,,\r\n,\r"), B("1|[][][][]\n2|[][]\n"), NULL, 2 },
+	{ "spaces and tabs kept", B("\t,  , a b \r\n \n"),
+	    B("1|[\t][  ][ a b ]\n2|[ ]\n"), NULL, 2 },
 };
 
 /* Appends "LINE|[f1][f2]...\n" for r. */
