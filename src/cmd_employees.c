@@ -38,7 +38,7 @@
  * record the message is about).
  */
 struct dups {
-	struct table	*t;		/* key -> group */
+	struct table	*t;		/* key -> group (later: shared ones) */
 	size_t		*n, *first, *more;	/* more: 1 + index into ln */
 	size_t		(*ln)[DUP_SHOW + 1];
 	size_t		 ng, capg, nm, capm;
@@ -137,6 +137,31 @@ dups_add(struct dups *d, const char *key, size_t len, size_t line)
 	if (d->n[g] < DUP_SHOW + 1)
 		d->ln[m][d->n[g]] = line;
 	d->n[g]++;
+}
+
+/*
+ * After the first pass: the table keeps only the keys of two or more
+ * records (each still naming its group), so that the second pass, which
+ * looks up every record's key, searches a table that stays in the cache
+ * instead of one entry per employee.
+ */
+static void
+dups_shared(struct dups *d)
+{
+	struct table	*s;
+	const char	*key;
+	size_t		 g, len;
+	int		 found;
+
+	s = table_new();
+	for (g = 0; g < d->ng; g++)
+		if (d->n[g] >= 2) {
+			/* Groups are numbered in the order keys were added. */
+			key = table_key(d->t, g, &len);
+			*table_put(s, key, len, &found) = g;
+		}
+	table_free(d->t);
+	d->t = s;
 }
 
 /*
@@ -510,6 +535,8 @@ pass_keys(struct ecmd *e)
 			dups_add(&e->dnum, e->k1.p, e->k1.len, r->line);
 		}
 	}
+	dups_shared(&e->demail);
+	dups_shared(&e->dnum);
 	return k;
 }
 
