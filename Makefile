@@ -64,7 +64,8 @@ UNITS = \
 	tests/unit/t_kana \
 	tests/unit/t_norm \
 	tests/unit/t_profile \
-	tests/unit/t_res
+	tests/unit/t_res \
+	tests/unit/t_table
 
 OBJS	  = $(SRCS:src/%.c=build/%.o)
 ASAN_OBJS = $(SRCS:src/%.c=build/asan/%.o)

@@ -2,23 +2,32 @@
  * table: open addressing over an array of entry indices; entries (key
  * offset, length, value) live in insertion order in their own array, so
  * iteration order is the order keys were first seen and is deterministic.
+ *
+ * Sized for half a million keys and more: a slot is a 32-bit entry index
+ * and an entry 24 bytes (the hash kept in 32 bits, enough to skip most
+ * unequal keys without touching them), so a key costs 32 to 40 bytes
+ * besides its text. Past MAX_KEYS keys (some 50 GB of entries) the
+ * program stops as it does when memory runs out.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "table.h"
 #include "util.h"
 
+#define MAX_KEYS	(((size_t)1 << 31) - 1)
+
 struct entry {
 	size_t	 off;		/* key offset in the arena */
-	size_t	 len;
 	size_t	 value;
-	uint64_t hash;
+	uint32_t len;
+	uint32_t hash;
 };
 
 struct table {
-	size_t		*slot;		/* entry index + 1; 0 = empty */
+	uint32_t	*slot;		/* entry index + 1; 0 = empty */
 	size_t		 nslot;		/* power of two */
 	struct entry	*ent;
 	size_t		 n, cap;
@@ -36,6 +45,16 @@ hash(const char *s, size_t len)
 		h *= 1099511628211ULL;
 	}
 	return h ^ (h >> 29);
+}
+
+/*
+ * What an entry keeps of a hash: its low 32 bits, which also give the
+ * slot (nslot stays at most 2^32 as keys stay under 2^31).
+ */
+static uint32_t
+tag(uint64_t h)
+{
+	return (uint32_t)h;
 }
 
 struct table *
@@ -64,12 +83,13 @@ static size_t *
 find(const struct table *t, const char *key, size_t len, uint64_t h,
     size_t *at)
 {
-	size_t	 i = (size_t)h & (t->nslot - 1), e;
+	uint32_t	 g = tag(h);
+	size_t		 i = (size_t)g & (t->nslot - 1), e;
 
 	while ((e = t->slot[i]) != 0) {
 		const struct entry *x = &t->ent[e - 1];
 
-		if (x->hash == h && x->len == len &&
+		if (x->hash == g && x->len == len &&
 		    memcmp(t->keys.p + x->off, key, len) == 0)
 			return &t->ent[e - 1].value;
 		i = (i + 1) & (t->nslot - 1);
@@ -90,7 +110,7 @@ grow(struct table *t)
 		j = (size_t)t->ent[i].hash & (t->nslot - 1);
 		while (t->slot[j] != 0)
 			j = (j + 1) & (t->nslot - 1);
-		t->slot[j] = i + 1;
+		t->slot[j] = (uint32_t)(i + 1);
 	}
 }
 
@@ -105,17 +125,22 @@ table_put(struct table *t, const char *key, size_t len, int *found)
 		return v;
 	}
 	*found = 0;
+	if (t->n == MAX_KEYS || len > UINT32_MAX) {
+		fprintf(stderr, "%s: out of memory (more than %zu keys in one "
+		    "table, or a key of 4 GiB)\n", progname, MAX_KEYS);
+		exit(2);
+	}
 	if (t->n == t->cap) {
 		t->cap = t->cap ? t->cap * 2 : 64;
 		t->ent = xreallocarray(t->ent, t->cap, sizeof(*t->ent));
 	}
 	t->ent[t->n].off = t->keys.len;
-	t->ent[t->n].len = len;
+	t->ent[t->n].len = (uint32_t)len;
 	t->ent[t->n].value = 0;
-	t->ent[t->n].hash = h;
+	t->ent[t->n].hash = tag(h);
 	buf_add(&t->keys, key, len);
 	buf_addc(&t->keys, '\0');
-	t->slot[at] = ++t->n;
+	t->slot[at] = (uint32_t)++t->n;
 	if (t->n * 2 > t->nslot)
 		grow(t);
 	return &t->ent[t->n - 1].value;
