@@ -23,6 +23,7 @@
  * one) and the others get a plan note saying why.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,25 +59,36 @@ static const char *const sroles[S_NROLES] = {
 /* The two keys; the value of --match picks one. */
 enum { BY_EMAIL, BY_NUMBER };
 
-struct semp {			/* one SmartHR employee record */
+/*
+ * One SmartHR employee record. There may be half a million of them, so
+ * indexes and offsets are 32-bit (40 bytes a record instead of 56, and
+ * the records of a key are counted in its first record, not in an array
+ * of their own): the export is refused past MAX_EMP records or 4 GiB of
+ * numbers and names.
+ */
+struct semp {
 	size_t		 line;
-	size_t		 num;		/* 社員番号 as read: arena offset */
-	size_t		 name;		/* "姓 名": arena offset */
-	size_t		 next[2];	/* next record with the same key */
-	size_t		 pick;		/* index in picks + 1; 0 = no result */
-	int		 optout;
-	int		 numdup;	/* another record has its 社員番号 */
+	uint32_t	 num;		/* 社員番号 as read: arena offset */
+	uint32_t	 name;		/* "姓 名": arena offset */
+	uint32_t	 next[2];	/* next record with the same key */
+	uint32_t	 pick;		/* index in picks + 1; 0 = no result */
+	uint32_t	 n[2];		/* first of a key: records with it */
+	unsigned char	 optout;
+	unsigned char	 numdup;	/* another record has its 社員番号 */
 };
 
-struct skey {			/* one key value of an index */
-	size_t		 head, tail;	/* the first MAX_LINES records */
+#define ENONE		UINT32_MAX	/* no next record */
+#define MAX_EMP		(UINT32_MAX - 1)
+
+struct skey {			/* what index_get found for a key */
+	size_t		 head;		/* its first record; next[] links
+					   the first MAX_LINES */
 	size_t		 n;		/* records with this key */
 };
 
 struct sindex {
-	struct table	*t;		/* key -> index in k */
-	struct skey	*k;
-	size_t		 nk, cap;
+	struct table	*t;		/* key -> its first record */
+	struct skey	 got;		/* index_get's answer */
 };
 
 /* What a result's key found among the SmartHR employees. */
@@ -141,47 +153,45 @@ key_form(int by, const char *s, size_t len, struct buf *out)
 static void
 index_add(struct results *s, int by, const char *v, size_t len, size_t e)
 {
-	struct sindex	*x = &s->idx[by];
-	struct skey	*k;
-	size_t		*slot;
+	size_t		*slot, h, t;
 	int		 found;
 
 	key_form(by, v, len, &s->k2);
 	if (s->k2.len == 0)
 		return;
-	slot = table_put(x->t, s->k2.p, s->k2.len, &found);
+	slot = table_put(s->idx[by].t, s->k2.p, s->k2.len, &found);
 	if (!found) {
-		if (x->nk == x->cap) {
-			x->cap = x->cap ? x->cap * 2 : 256;
-			x->k = xreallocarray(x->k, x->cap, sizeof(*x->k));
-		}
-		*slot = x->nk;
-		k = &x->k[x->nk++];
-		k->head = k->tail = e;
-		k->n = 1;
+		*slot = e;
+		s->emp[e].n[by] = 1;
 		return;
 	}
-	k = &x->k[*slot];
+	h = *slot;
 	if (by == BY_NUMBER)
-		s->emp[k->head].numdup = s->emp[e].numdup = 1;
-	if (k->n++ < MAX_LINES) {
-		s->emp[k->tail].next[by] = e;
-		k->tail = e;
+		s->emp[h].numdup = s->emp[e].numdup = 1;
+	/* The list stops at MAX_LINES records: at most that many steps. */
+	if (s->emp[h].n[by]++ < MAX_LINES) {
+		for (t = h; s->emp[t].next[by] != ENONE; t = s->emp[t].next[by])
+			;
+		s->emp[t].next[by] = (uint32_t)e;
 	}
 }
 
+/* The key's records, valid until the next index_get of by; or NULL. */
 static const struct skey *
 index_get(struct results *s, int by, const char *v, size_t len)
 {
-	size_t	*slot;
+	struct sindex	*x = &s->idx[by];
+	size_t		*slot;
 
-	if (s->idx[by].t == NULL)
+	if (x->t == NULL)
 		return NULL;
 	key_form(by, v, len, &s->k2);
 	if (s->k2.len == 0 ||
-	    (slot = table_get(s->idx[by].t, s->k2.p, s->k2.len)) == NULL)
+	    (slot = table_get(x->t, s->k2.p, s->k2.len)) == NULL)
 		return NULL;
-	return &s->idx[by].k[*slot];
+	x->got.head = *slot;
+	x->got.n = s->emp[*slot].n[by];
+	return &x->got;
 }
 
 /* "12, 15 行目" (and "ほか N 人") for the records of k. */
@@ -190,7 +200,7 @@ lines_of(struct results *s, int by, const struct skey *k, struct buf *out)
 {
 	size_t	 e, i;
 
-	for (e = k->head, i = 0; e != NIL && i < MAX_LINES;
+	for (e = k->head, i = 0; e != ENONE && i < MAX_LINES;
 	    e = s->emp[e].next[by], i++)
 		buf_printf(out, "%s%zu", i ? ", " : "", s->emp[e].line);
 	buf_adds(out, " 行目");
@@ -262,6 +272,14 @@ load_smarthr(struct results *s, const char *path)
 				    (unsigned char)r->f[s->scol[i]][bad]);
 				goto out;
 			}
+		if (s->nemp == MAX_EMP || s->arena.len + v[S_NUMBER].len +
+		    v[S_LAST].len + v[S_FIRST].len + 3 > UINT32_MAX) {
+			buf_printf(&f->err, "%s:%zu: more than %zu records, or "
+			    "more than 4 GiB of numbers and names: the file "
+			    "is too large to be matched against", in->name,
+			    r->line, (size_t)MAX_EMP);
+			goto out;
+		}
 		if (s->nemp == s->capemp) {
 			s->capemp = s->capemp ? s->capemp * 2 : 256;
 			s->emp = xreallocarray(s->emp, s->capemp,
@@ -269,14 +287,15 @@ load_smarthr(struct results *s, const char *path)
 		}
 		e = &s->emp[s->nemp];
 		e->line = r->line;
-		e->next[0] = e->next[1] = NIL;
+		e->next[0] = e->next[1] = ENONE;
+		e->n[0] = e->n[1] = 0;
 		e->pick = 0;
 		e->numdup = 0;
 		e->optout = s->scol[S_OPTOUT] != -1 &&
 		    strcmp(v[S_OPTOUT].p, s->optval) == 0;
-		e->num = s->arena.len;
+		e->num = (uint32_t)s->arena.len;
 		buf_add(&s->arena, v[S_NUMBER].p, v[S_NUMBER].len + 1);
-		e->name = s->arena.len;
+		e->name = (uint32_t)s->arena.len;
 		buf_adds(&s->arena, v[S_LAST].p);
 		if (v[S_LAST].len > 0 && v[S_FIRST].len > 0)
 			buf_addc(&s->arena, ' ');
@@ -491,7 +510,7 @@ pick_of(struct results *s, size_t e)
 			    sizeof(*s->picks));
 		}
 		memset(&s->picks[s->npicks], 0, sizeof(*s->picks));
-		s->emp[e].pick = ++s->npicks;
+		s->emp[e].pick = (uint32_t)++s->npicks;
 	}
 	return &s->picks[s->emp[e].pick - 1];
 }
@@ -655,7 +674,8 @@ record(struct results *s, const struct rec *r)
 			buf_reset(&s->note);
 			buf_printf(&s->note, "新しい結果: %zu 行目（受検日 ",
 			    latest);
-			when(&p->best, s->datefmt, &s->note);
+			res_pick_date(p, &d);
+			when(&d, s->datefmt, &s->note);
 			buf_adds(&s->note, "）");
 			return plan(s, r, name, ACT_OLDER, NIL, s->note.p);
 		}
@@ -767,10 +787,8 @@ results_free(struct results *s)
 	free(s->snumhdr);
 	free(s->emp);
 	free(s->picks);
-	for (i = 0; i < 2; i++) {
+	for (i = 0; i < 2; i++)
 		table_free(s->idx[i].t);
-		free(s->idx[i].k);
-	}
 	buf_free(&s->arena);
 	buf_free(&s->key);
 	buf_free(&s->k2);

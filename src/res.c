@@ -14,17 +14,52 @@ res_newer(const struct date *a, size_t la, const struct date *b, size_t lb)
 	return c != 0 ? c > 0 : la > lb;
 }
 
+/*
+ * A date as one number in date_cmp's order, YYYYMMDDhhmmss, times two
+ * plus whether it had a time; years have four digits (date_parse), so it
+ * fits in 48 bits.
+ */
+static long long
+pack(const struct date *d)
+{
+	long long	 k;
+
+	k = ((long long)d->y * 10000 + d->m * 100 + d->d) * 1000000 +
+	    d->hh * 10000 + d->mi * 100 + d->ss;
+	return k * 2 + (d->has_time != 0);
+}
+
+void
+res_pick_date(const struct res_pick *p, struct date *d)
+{
+	long long	 k = p->best / 2;
+
+	d->has_time = (int)(p->best % 2);
+	d->ss = (int)(k % 100);
+	d->mi = (int)(k / 100 % 100);
+	d->hh = (int)(k / 10000 % 100);
+	k /= 1000000;
+	d->d = (int)(k % 100);
+	d->m = (int)(k / 100 % 100);
+	d->y = (int)(k / 10000);
+}
+
 void
 res_pick_add(struct res_pick *p, const struct date *d, size_t line)
 {
+	long long	 k;
+
 	p->n++;
 	if (d == NULL) {
 		if (p->bad_line == 0)
 			p->bad_line = line;
 		return;
 	}
-	if (p->best_line == 0 || res_newer(d, line, &p->best, p->best_line)) {
-		p->best = *d;
+	/* res_newer's order: the date and time, then the line. */
+	k = pack(d);
+	if (p->best_line == 0 || k / 2 > p->best / 2 ||
+	    (k / 2 == p->best / 2 && line > p->best_line)) {
+		p->best = k;
 		p->best_line = line;
 	}
 }

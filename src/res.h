@@ -17,9 +17,13 @@
  * time the later record (the larger line) wins. A result whose 受検日 is
  * not a date cannot be ordered, and then none of the employee's results
  * may be called the latest.
+ *
+ * results keeps one per employee, so the 受検日 is kept packed (32 bytes
+ * instead of 56): res_pick_date gives it back.
  */
 struct res_pick {
-	struct date	 best;		/* 受検日 of the latest result so far */
+	long long	 best;		/* latest 受検日: date_cmp order, and
+					   whether it had a time (low bit) */
 	size_t		 best_line;	/* its line; 0 = none yet */
 	size_t		 n;		/* results seen */
 	size_t		 bad_line;	/* first line without a date, or 0 */
@@ -27,6 +31,9 @@ struct res_pick {
 
 /* Adds the result on line (lines increase); d NULL: not a date. */
 void	res_pick_add(struct res_pick *, const struct date *d, size_t line);
+
+/* The 受検日 of the latest result so far (best_line != 0). */
+void	res_pick_date(const struct res_pick *, struct date *);
 
 /* The line of the latest result, or 0 when there is none or no order. */
 size_t	res_pick_latest(const struct res_pick *);

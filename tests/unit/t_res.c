@@ -107,6 +107,36 @@ main(void)
 		res_pick_add(&p, NULL, 9);
 		CHECK(p.bad_line == 7);
 	}
+	{
+		/* The packed 受検日 comes back whole, with or without a time. */
+		static const char *const when[] = {
+			"2025/04/02 10:07:59", "9999/12/31 23:59:59",
+			"1000/01/01", "2024/02/29 00:00",
+		};
+		struct res_pick p;
+		struct date	 d;
+		size_t		 i;
+
+		for (i = 0; i < sizeof(when) / sizeof(when[0]); i++) {
+			memset(&p, 0, sizeof(p));
+			a = dt(when[i]);
+			res_pick_add(&p, &a, 3);
+			memset(&d, 0xff, sizeof(d));
+			res_pick_date(&p, &d);
+			CHECK(d.y == a.y && d.m == a.m && d.d == a.d &&
+			    d.hh == a.hh && d.mi == a.mi && d.ss == a.ss &&
+			    d.has_time == a.has_time);
+		}
+		/* 00:00 and no time tie on the date: the later line wins. */
+		memset(&p, 0, sizeof(p));
+		a = dt("2024/02/29 00:00");
+		b = dt("2024/02/29");
+		res_pick_add(&p, &a, 3);
+		res_pick_add(&p, &b, 4);
+		CHECK(res_pick_latest(&p) == 4);
+		res_pick_date(&p, &d);
+		CHECK(!d.has_time);
+	}
 	a = dt("2025/04/02 10:00");
 	b = dt("2025/04/02 10:00");
 	CHECK(res_newer(&a, 5, &b, 4));
