@@ -335,11 +335,12 @@ comma(const char *s, const char *end)
 }
 
 /*
- * A whole line that begins a record and holds no quote: under RFC 4180 it
- * has one reading, the bytes between its commas, which is what libcsv
- * would give (with the space function that keeps spaces). The fields go
- * to on_field as libcsv's would, so the bounds and the column mask apply
- * alike; libcsv's state is untouched (it is between records).
+ * The fields of s[0..len), split on its commas: what libcsv gives for a
+ * line, or the start of a line, that begins a record and holds no quote —
+ * under RFC 4180 such bytes have one reading (with the space function
+ * that keeps spaces). The fields go to on_field as libcsv's would, so the
+ * bounds and the column mask apply alike; libcsv's state is untouched (it
+ * is between records).
  */
 static void
 split(struct csvin *in, const char *s, size_t len)
@@ -351,7 +352,6 @@ split(struct csvin *in, const char *s, size_t len)
 		s = c + 1;
 	}
 	on_field((void *)(uintptr_t)s, (size_t)(end - s), in);
-	in->done = 1;
 }
 
 /* Offset of the next CR or LF at or after pos, or n. */
@@ -398,7 +398,7 @@ finish(struct csvin *in)
 int
 csvin_next(struct csvin *in, struct rec **r)
 {
-	const char	*s, *e;
+	const char	*s, *e, *q, *c;
 	size_t		 len;
 	int		 ended;
 
@@ -443,17 +443,31 @@ csvin_next(struct csvin *in, struct rec **r)
 			e++;
 		}
 		len = (size_t)(e - s);
+		in->pos += len;
 		if (!in->in_rec && !(ended && (s[0] == '\r' || s[0] == '\n'))) {
 			in->in_rec = 1;
 			in->rec_line = in->line;
-			if (ended && memchr(s, '"', len) == NULL) {
-				in->pos += len;
+			if (ended && (q = memchr(s, '"', len)) == NULL) {
 				in->line++;
 				split(in, s, len - ends(s, len));
+				in->done = 1;
 				goto got;
 			}
+			/*
+			 * The fields before the one that holds the first
+			 * quote are split here too; libcsv starts at that
+			 * field, as it would after the comma before it.
+			 */
+			if (ended) {
+				for (c = q; c > s && c[-1] != ','; c--)
+					;
+				if (c > s) {
+					split(in, s, (size_t)(c - 1 - s));
+					len -= (size_t)(c - s);
+					s = c;
+				}
+			}
 		}
-		in->pos += len;
 		if (in->in_rec && feed(in, s, len) == -1)
 			return -1;
 		if (ended)

@@ -120,6 +120,18 @@ static const struct csvin_case cases[] = {
 	{ "quote-free line continues a quoted field", B("\"a\nb,c\nd\"\n"),
 	    B("1|[a\nb,c\nd]\n"), NULL, 3 },
 	{ "commas only", B(",,,\r\n,\r"), B("1|[][][][]\n2|[][]\n"), NULL, 2 },
+	/* The fields before the first quote are split, libcsv does the rest. */
+	{ "quote in a later field", B("a,b,\"c,d\",e\r\n,\"\"\r\n"),
+	    B("1|[a][b][c,d][e]\n2|[][]\n"), NULL, 2 },
+	{ "quoted field spans lines after split fields",
+	    B("a,b,\"c\r\nd\",e\r\nf\r\n"), B("1|[a][b][c\r\nd][e]\n3|[f]\n"),
+	    NULL, 3 },
+	{ "space before a later quote", B("h\na, \"b\"\n"), B("1|[h]\n"),
+	    "t.csv:2:", 0 },
+	{ "stray quote in a later field", B("h\na,b\"c,d\n"), B("1|[h]\n"),
+	    "t.csv:2:", 0 },
+	{ "text after a later closing quote", B("a,\"b\"c\n"), B(""),
+	    "t.csv:1:", 0 },
 	{ "spaces and tabs kept", B("\t,  , a b \r\n \n"),
 	    B("1|[\t][  ][ a b ]\n2|[ ]\n"), NULL, 2 },
 };
