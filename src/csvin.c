@@ -98,11 +98,10 @@ grow_fields(struct csvin *in)
 	}
 }
 
-static void
-on_field(void *s, size_t len, void *arg)
+/* A field's bytes and length: kept, or only counted. */
+static inline void
+add_field(struct csvin *in, const char *s, size_t len)
 {
-	struct csvin	*in = arg;
-
 	if (in->nf == CSVIN_MAX_FIELDS) {
 		in->toomany = 1;
 		return;
@@ -124,6 +123,12 @@ on_field(void *s, size_t len, void *arg)
 	memcpy(in->data.p + in->data.len, s, len);
 	in->data.len += len;
 	in->data.p[in->data.len++] = '\0';
+}
+
+static void
+on_field(void *s, size_t len, void *arg)
+{
+	add_field(arg, s, len);
 }
 
 static void
@@ -348,10 +353,10 @@ split(struct csvin *in, const char *s, size_t len)
 	const char	*end = s + len, *c;
 
 	while ((c = comma(s, end)) != end) {
-		on_field((void *)(uintptr_t)s, (size_t)(c - s), in);
+		add_field(in, s, (size_t)(c - s));
 		s = c + 1;
 	}
-	on_field((void *)(uintptr_t)s, (size_t)(end - s), in);
+	add_field(in, s, (size_t)(end - s));
 }
 
 /* Offset of the next CR or LF at or after pos, or n. */
