@@ -198,7 +198,8 @@ read_header(struct flow *f, struct input *in)
 	if (k == 0) {
 		buf_printf(&f->err, "%s: no header: the file %s", in->name,
 		    csvin_lines(in->csv) > 0 ? "holds only blank lines" :
-		    "is empty");
+		    (in->dt != NULL ? in->dt->d.bom : in->det.bom) ?
+		    "holds only a UTF-8 byte order mark" : "is empty");
 		return -1;
 	}
 	if (in->dt != NULL && f->o->in_enc == ENC_AUTO &&
