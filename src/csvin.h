@@ -1,9 +1,12 @@
 /*
  * csvin: records of raw fields from a CSV file, with the physical line on
- * which each record begins. libcsv does the parsing in strict mode; this
- * module feeds it one physical line at a time so that it can count lines
- * (libcsv counts none), skips blank lines, drops a leading UTF-8 BOM, and
- * turns libcsv's strict-mode errors into messages that name the line.
+ * which each record begins. libcsv does the parsing in strict mode of every
+ * line that holds a quote or continues a quoted field (quote-free bytes
+ * that begin a record are split on their commas here, which is the one
+ * reading libcsv gives them); this module feeds it one physical line at a
+ * time so that it can count lines (libcsv counts none), skips blank lines,
+ * drops a leading UTF-8 BOM, and turns libcsv's strict-mode errors into
+ * messages that name the line.
  *
  * Fields are raw bytes in the file's encoding (CP932 trail bytes never equal
  * '"', ',', CR or LF, so the structure can be parsed before decoding). A
