@@ -361,9 +361,9 @@ comma(const char *s, const char *end)
  * The fields of s[0..len), split on its commas: what libcsv gives for a
  * line, or the start of a line, that begins a record and holds no quote —
  * under RFC 4180 such bytes have one reading (with the space function
- * that keeps spaces). The fields go to on_field as libcsv's would, so the
- * bounds and the column mask apply alike; libcsv's state is untouched (it
- * is between records).
+ * that keeps spaces). The fields go through add_field as libcsv's do, so
+ * the bounds and the column mask apply alike; libcsv's state is untouched
+ * (it is between records).
  */
 static void
 split(struct csvin *in, const char *s, size_t len)
