@@ -61,13 +61,14 @@ enum { BY_EMAIL, BY_NUMBER };
 
 /*
  * One SmartHR employee record. There may be half a million of them, so
- * indexes and offsets are 32-bit (40 bytes a record instead of 56, and
- * the records of a key are counted in its first record, not in an array
- * of their own): the export is refused past MAX_EMP records or 4 GiB of
- * numbers and names.
+ * lines, indexes and offsets are 32-bit (36 bytes a record instead of 56,
+ * and the records of a key are counted in its first record, not in an
+ * array of their own): the export is refused past MAX_EMP records or
+ * lines, or 4 GiB of numbers and names, and the result file past
+ * UINT32_MAX lines.
  */
 struct semp {
-	size_t		 line;
+	uint32_t	 line;
 	uint32_t	 num;		/* 社員番号 as read: arena offset */
 	uint32_t	 name;		/* "姓 名": arena offset */
 	uint32_t	 next[2];	/* next record with the same key */
@@ -202,7 +203,7 @@ lines_of(struct results *s, int by, const struct skey *k, struct buf *out)
 
 	for (e = k->head, i = 0; e != ENONE && i < MAX_LINES;
 	    e = s->emp[e].next[by], i++)
-		buf_printf(out, "%s%zu", i ? ", " : "", s->emp[e].line);
+		buf_printf(out, "%s%zu", i ? ", " : "", (size_t)s->emp[e].line);
 	buf_adds(out, " 行目");
 	if (k->n > MAX_LINES)
 		buf_printf(out, "ほか %zu 人", k->n - MAX_LINES);
@@ -272,12 +273,13 @@ load_smarthr(struct results *s, const char *path)
 				    (unsigned char)r->f[s->scol[i]][bad]);
 				goto out;
 			}
-		if (s->nemp == MAX_EMP || s->arena.len + v[S_NUMBER].len +
-		    v[S_LAST].len + v[S_FIRST].len + 3 > UINT32_MAX) {
-			buf_printf(&f->err, "%s:%zu: more than %zu records, or "
-			    "more than 4 GiB of numbers and names: the file "
-			    "is too large to be matched against", in->name,
-			    r->line, (size_t)MAX_EMP);
+		if (s->nemp == MAX_EMP || r->line > MAX_EMP ||
+		    s->arena.len + v[S_NUMBER].len + v[S_LAST].len +
+		    v[S_FIRST].len + 3 > UINT32_MAX) {
+			buf_printf(&f->err, "%s:%zu: more than %zu records or "
+			    "lines, or more than 4 GiB of numbers and names: "
+			    "the file is too large to be matched against",
+			    in->name, r->line, (size_t)MAX_EMP);
 			goto out;
 		}
 		if (s->nemp == s->capemp) {
@@ -286,7 +288,7 @@ load_smarthr(struct results *s, const char *path)
 			    sizeof(*s->emp));
 		}
 		e = &s->emp[s->nemp];
-		e->line = r->line;
+		e->line = (uint32_t)r->line;
 		e->next[0] = e->next[1] = ENONE;
 		e->n[0] = e->n[1] = 0;
 		e->pick = 0;
@@ -530,6 +532,12 @@ pass1(struct results *s)
 	int		 n, ok;
 
 	while ((n = input_next(f->in, &r, &f->err)) == 1) {
+		if (r->line > UINT32_MAX) {
+			buf_printf(&f->err, "%s:%zu: more than %zu lines: the "
+			    "file is too large to be read", f->in->name,
+			    r->line, (size_t)UINT32_MAX);
+			return -1;
+		}
 		if (quiet_field(f->in, r, s->col[s->by == BY_EMAIL ?
 		    R_EMAIL : R_NUMBER], &s->key) == -1 ||
 		    match(s, &s->key, &k, &e) != M_ONE || s->emp[e].optout)
@@ -579,7 +587,7 @@ no_match(struct results *s, const struct rec *r, enum match m,
 	    s->alt.len)) != NULL && k->n == 1)
 		buf_printf(&s->msg, "。なお%s「%s」はSmartHRの %zu 行目の従業員"
 		    "%s%s%sと一致します（--match %s で照合することもできます）",
-		    f->in->hdr[ocol], s->alt.p, s->emp[k->head].line,
+		    f->in->hdr[ocol], s->alt.p, (size_t)s->emp[k->head].line,
 		    emp_name(s, k->head)[0] ? "（" : "", emp_name(s, k->head),
 		    emp_name(s, k->head)[0] ? "）" : "",
 		    other == BY_EMAIL ? "email" : "employee-number");
@@ -700,7 +708,7 @@ record(struct results *s, const struct rec *r)
 		    name, s->snumhdr, "一致したSmartHRの従業員（%s の %zu "
 		    "行目）に社員番号がありません。SmartHRの一括更新は社員"
 		    "番号で従業員を特定するため連携できません。SmartHRで社員"
-		    "番号を登録してください", s->sname, s->emp[e].line);
+		    "番号を登録してください", s->sname, (size_t)s->emp[e].line);
 	else if (m == M_ONE && s->emp[e].numdup) {
 		nk = index_get(s, BY_NUMBER, emp_num(s, e),
 		    strlen(emp_num(s, e)));
@@ -710,7 +718,7 @@ record(struct results *s, const struct rec *r)
 		    s->snumhdr, "一致したSmartHRの従業員（%zu 行目）の社員"
 		    "番号「%s」が、SmartHRの %zu 人の従業員（%s）に登録"
 		    "されています。SmartHRの一括更新は社員番号で従業員を"
-		    "特定するため、更新先が決まりません", s->emp[e].line,
+		    "特定するため、更新先が決まりません", (size_t)s->emp[e].line,
 		    emp_num(s, e), nk->n, s->msg.p);
 	}
 
@@ -724,7 +732,7 @@ record(struct results *s, const struct rec *r)
 			if (p != NULL && p->n > 1)
 				buf_printf(&s->msg, "。この従業員の他の %zu "
 				    "件の結果も、どれが最新か決められないため"
-				    "連携しません", p->n - 1);
+				    "連携しません", (size_t)p->n - 1);
 			if (s->fld.len == 0)
 				diag_add(f->diag, r->line, RES_DATE_INVALID,
 				    s->key.p, name, hdr, "%sが入力されていま"
@@ -750,7 +758,7 @@ record(struct results *s, const struct rec *r)
 		/* This result is fine, but another one cannot be ordered. */
 		buf_reset(&s->note);
 		buf_printf(&s->note, "%zu 行目の受検日が日付として読めない"
-		    "ため、どの結果が最新か決められません", p->bad_line);
+		    "ため、どの結果が最新か決められません", (size_t)p->bad_line);
 		return plan(s, r, name, ACT_EXCLUDE, mark, s->note.p);
 	}
 	s->out[0] = emp_num(s, e);

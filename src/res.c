@@ -52,7 +52,7 @@ res_pick_add(struct res_pick *p, const struct date *d, size_t line)
 	p->n++;
 	if (d == NULL) {
 		if (p->bad_line == 0)
-			p->bad_line = line;
+			p->bad_line = (uint32_t)line;
 		return;
 	}
 	/* res_newer's order: the date and time, then the line. */
@@ -60,7 +60,7 @@ res_pick_add(struct res_pick *p, const struct date *d, size_t line)
 	if (p->best_line == 0 || k / 2 > p->best / 2 ||
 	    (k / 2 == p->best / 2 && line > p->best_line)) {
 		p->best = k;
-		p->best_line = line;
+		p->best_line = (uint32_t)line;
 	}
 }
 

@@ -7,6 +7,7 @@
 #define RES_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "date.h"
 #include "util.h"
@@ -18,18 +19,22 @@
  * not a date cannot be ordered, and then none of the employee's results
  * may be called the latest.
  *
- * results keeps one per employee, so the 受検日 is kept packed (32 bytes
- * instead of 56): res_pick_date gives it back.
+ * results keeps one per employee, so it is 24 bytes instead of 56: the
+ * 受検日 is packed (res_pick_date gives it back) and lines are 32-bit
+ * (results refuses a file of more lines; so n cannot overflow either).
  */
 struct res_pick {
 	long long	 best;		/* latest 受検日: date_cmp order, and
 					   whether it had a time (low bit) */
-	size_t		 best_line;	/* its line; 0 = none yet */
-	size_t		 n;		/* results seen */
-	size_t		 bad_line;	/* first line without a date, or 0 */
+	uint32_t	 best_line;	/* its line; 0 = none yet */
+	uint32_t	 bad_line;	/* first line without a date, or 0 */
+	uint32_t	 n;		/* results seen */
 };
 
-/* Adds the result on line (lines increase); d NULL: not a date. */
+/*
+ * Adds the result on line (lines increase, at most UINT32_MAX); d NULL:
+ * not a date.
+ */
 void	res_pick_add(struct res_pick *, const struct date *d, size_t line);
 
 /* The 受検日 of the latest result so far (best_line != 0). */
