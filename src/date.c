@@ -212,14 +212,17 @@ date_format(const struct date *dt, const char *fmt, struct buf *out)
 	buf_add(out, b, sizeof(b));
 }
 
+long long
+date_key(const struct date *d)
+{
+	return ((long long)d->y * 10000 + d->m * 100 + d->d) * 1000000 +
+	    d->hh * 10000 + d->mi * 100 + d->ss;
+}
+
 int
 date_cmp(const struct date *a, const struct date *b)
 {
-	long	 x, y;
+	long long	 x = date_key(a), y = date_key(b);
 
-	x = ((long)a->y * 10000 + a->m * 100 + a->d) * 1000000L +
-	    a->hh * 10000 + a->mi * 100 + a->ss;
-	y = ((long)b->y * 10000 + b->m * 100 + b->d) * 1000000L +
-	    b->hh * 10000 + b->mi * 100 + b->ss;
 	return x < y ? -1 : x > y;
 }

@@ -29,6 +29,12 @@ void	date_format(const struct date *, const char *fmt, struct buf *out);
 /* Is fmt a date_format the writer knows? */
 int	date_format_ok(const char *fmt);
 
+/*
+ * The date and time as one number, YYYYMMDDhhmmss (no time: 000000), in
+ * the order date_cmp gives.
+ */
+long long	date_key(const struct date *);
+
 /* Orders by date, then time. */
 int	date_cmp(const struct date *, const struct date *);
 

@@ -15,18 +15,13 @@ res_newer(const struct date *a, size_t la, const struct date *b, size_t lb)
 }
 
 /*
- * A date as one number in date_cmp's order, YYYYMMDDhhmmss, times two
- * plus whether it had a time; years have four digits (date_parse), so it
- * fits in 48 bits.
+ * A date as date_key times two plus whether it had a time; years have four
+ * digits (date_parse), so it fits in 48 bits.
  */
 static long long
 pack(const struct date *d)
 {
-	long long	 k;
-
-	k = ((long long)d->y * 10000 + d->m * 100 + d->d) * 1000000 +
-	    d->hh * 10000 + d->mi * 100 + d->ss;
-	return k * 2 + (d->has_time != 0);
+	return date_key(d) * 2 + (d->has_time != 0);
 }
 
 void
@@ -47,7 +42,7 @@ res_pick_date(const struct res_pick *p, struct date *d)
 void
 res_pick_add(struct res_pick *p, const struct date *d, size_t line)
 {
-	long long	 k;
+	struct date	 best;
 
 	p->n++;
 	if (d == NULL) {
@@ -55,13 +50,13 @@ res_pick_add(struct res_pick *p, const struct date *d, size_t line)
 			p->bad_line = (uint32_t)line;
 		return;
 	}
-	/* res_newer's order: the date and time, then the line. */
-	k = pack(d);
-	if (p->best_line == 0 || k / 2 > p->best / 2 ||
-	    (k / 2 == p->best / 2 && line > p->best_line)) {
-		p->best = k;
-		p->best_line = (uint32_t)line;
+	if (p->best_line != 0) {
+		res_pick_date(p, &best);
+		if (!res_newer(d, line, &best, p->best_line))
+			return;
 	}
+	p->best = pack(d);
+	p->best_line = (uint32_t)line;
 }
 
 size_t
