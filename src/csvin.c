@@ -317,13 +317,6 @@ feed(struct csvin *in, const char *s, size_t len)
 	return 0;
 }
 
-/* Bytes of the line end (CRLF, LF or CR) that s[0..len) ends with. */
-static size_t
-ends(const char *s, size_t len)
-{
-	return len >= 2 && s[len - 2] == '\r' && s[len - 1] == '\n' ? 2 : 1;
-}
-
 /*
  * The first comma in [s, end), or end. Fields are short (a few bytes), too
  * short for memchr's start-up: eight bytes are tested at a time for a
@@ -422,7 +415,7 @@ int
 csvin_next(struct csvin *in, struct rec **r)
 {
 	const char	*s, *e, *q, *c;
-	size_t		 len;
+	size_t		 len, body;
 	int		 ended;
 
 	in->nf = 0;
@@ -458,6 +451,7 @@ csvin_next(struct csvin *in, struct rec **r)
 		in->pending_cr = 0;
 		e = in->buf + next_end(in);
 		ended = e < s + len;
+		body = (size_t)(e - s);		/* the line without its end */
 		if (ended) {
 			if (*e == '\r' && e + 1 < s + len && e[1] == '\n')
 				e++;
@@ -472,7 +466,7 @@ csvin_next(struct csvin *in, struct rec **r)
 			in->rec_line = in->line;
 			if (ended && (q = memchr(s, '"', len)) == NULL) {
 				in->line++;
-				split(in, s, len - ends(s, len));
+				split(in, s, body);
 				in->done = 1;
 				goto got;
 			}
