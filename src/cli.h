@@ -48,7 +48,7 @@ struct opts {
 	int		  quiet;
 	const char	 *match;	/* --match */
 	const char	**mdepts;	/* --mikiwame-departments, in order */
-	size_t		  nmdepts;
+	size_t		  nmdepts, capmdepts;
 	const char	 *sdepts;	/* --smarthr-departments */
 	const char	 *memps;	/* --mikiwame-employees */
 	const char	 *semps;	/* --smarthr-employees */

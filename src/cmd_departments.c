@@ -40,6 +40,7 @@ struct dstate {
 	int		*lvcol;		/* staircase: level columns, in order */
 	size_t		 nlv;
 	unsigned long	*codes;		/* per record: read-time diag codes */
+	size_t		 capcodes;	/* room in codes */
 	struct buf	 b, m, t;	/* a field, a message, a part of one */
 };
 
@@ -251,7 +252,7 @@ read_record(struct dstate *st, const struct rec *r)
 	size_t		 len[2];
 
 	d = dept_add(st->set, r->line);
-	st->codes = xreallocarray(st->codes, st->set->cap, sizeof(*st->codes));
+	st->codes = xgrow(st->codes, &st->capcodes, i + 1, sizeof(*st->codes));
 	st->codes[i] = 0;
 	d->code = field(st, r, st->col[C_CODE], i, NULL, &bad);
 	if (st->set->shape == DEPT_STAIRCASE) {

@@ -403,7 +403,7 @@ link_flat(struct dept_set *s)
 	struct table	*codes, *names, *ct;
 	struct pending	*pend = NULL;
 	struct buf	 k = {0};
-	size_t		*v, *nsecond, *second, *queue, npend = 0, pi = 0;
+	size_t		*v, *nsecond, *second, *queue, npend = 0, cappend = 0, pi = 0;
 	size_t		 i, qlen = 0, lstart, lend, depth, c;
 	int		 found;
 	char		*kref;
@@ -449,7 +449,7 @@ link_flat(struct dept_set *s)
 			    &p.seg)) == 0)
 				missing(d, MISS_BAD_PATH);
 			else {
-				pend = xreallocarray(pend, npend + 1,
+				pend = xgrow(pend, &cappend, npend + 1,
 				    sizeof(*pend));
 				pend[npend++] = p;
 			}

@@ -131,9 +131,9 @@ struct diag {
 	size_t		 records;
 	size_t		 ncode[DIAG_NCODES];
 	struct count	*acts;		/* per plan action, in first-seen order */
-	size_t		 nacts;
+	size_t		 nacts, capacts;
 	char		**notes, **dests;
-	size_t		 nnotes, ndests;
+	size_t		 nnotes, ndests, capnotes, capdests;
 };
 
 const char *
@@ -429,7 +429,8 @@ diag_plan(struct diag *d, size_t line, const char *key, const char *name,
 		if (strcmp(d->acts[i].what, action) == 0)
 			break;
 	if (i == d->nacts) {
-		d->acts = xreallocarray(d->acts, d->nacts + 1, sizeof(*d->acts));
+		d->acts = xgrow(d->acts, &d->capacts, d->nacts + 1,
+		    sizeof(*d->acts));
 		d->acts[d->nacts].what = xstrdup(action);
 		d->acts[d->nacts++].n = 0;
 	}
@@ -453,9 +454,9 @@ diag_record(struct diag *d)
 }
 
 static void
-push(char ***l, size_t *n, char *s)
+push(char ***l, size_t *n, size_t *cap, char *s)
 {
-	*l = xreallocarray(*l, *n + 1, sizeof(**l));
+	*l = xgrow(*l, cap, *n + 1, sizeof(**l));
 	(*l)[(*n)++] = s;
 }
 
@@ -468,13 +469,13 @@ diag_notice(struct diag *d, const char *fmt, ...)
 	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	push(&d->notes, &d->nnotes, b.p);
+	push(&d->notes, &d->nnotes, &d->capnotes, b.p);
 }
 
 void
 diag_destination(struct diag *d, const char *what, const char *where)
 {
-	push(&d->dests, &d->ndests, xasprintf("%s: %s", what, where));
+	push(&d->dests, &d->ndests, &d->capdests, xasprintf("%s: %s", what, where));
 }
 
 int

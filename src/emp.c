@@ -115,9 +115,10 @@ etype_key(const char *s, size_t len, struct buf *out)
 }
 
 static void
-add_pair(struct emp_pair **l, size_t *n, const char *key, const char *value)
+add_pair(struct emp_pair **l, size_t *n, size_t *cap, const char *key,
+    const char *value)
 {
-	*l = xreallocarray(*l, *n + 1, sizeof(**l));
+	*l = xgrow(*l, cap, *n + 1, sizeof(**l));
 	(*l)[*n].key = xstrdup(key);
 	(*l)[*n].value = value;
 	(*n)++;
@@ -168,10 +169,11 @@ emp_rules_init(struct emp_rules *ru, const struct profile *p, int number_mode,
 				continue;
 			}
 			etype_key(k, strlen(k), &b);
-			add_pair(&ru->etype, &ru->netype, b.p, v);
+			add_pair(&ru->etype, &ru->netype, &ru->capetype, b.p, v);
 		} else if (strcmp(s, "gender") == 0) {
 			gender_key(k, strlen(k), &b);
-			add_pair(&ru->gender, &ru->ngender, b.p, v);
+			add_pair(&ru->gender, &ru->ngender, &ru->capgender, b.p,
+			    v);
 		}
 	}
 	buf_free(&b);

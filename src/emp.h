@@ -55,6 +55,7 @@ struct emp_rules {
 	struct re	*email;		/* local@domain.tld */
 	struct emp_pair	*etype, *gender;
 	size_t		 netype, ngender;
+	size_t		 capetype, capgender;	/* room in etype, gender */
 	int		 number_mode;	/* --match employee-number */
 };
 

@@ -165,8 +165,8 @@ parse(const struct cmd *c, int argc, char **argv, struct opts *o)
 			o->given |= OPT_MATCH;
 			break;
 		case O_MDEPTS:
-			o->mdepts = xreallocarray(o->mdepts, o->nmdepts + 1,
-			    sizeof(*o->mdepts));
+			o->mdepts = xgrow(o->mdepts, &o->capmdepts,
+			    o->nmdepts + 1, sizeof(*o->mdepts));
 			o->mdepts[o->nmdepts++] = optarg;
 			o->given |= OPT_MDEPTS;
 			break;

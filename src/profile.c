@@ -275,7 +275,7 @@ profile_load(struct profile *p, const char *path, struct buf *err)
 	struct buf	 f[3] = {{0}}, h = {0};
 	char		 rerr[256];
 	char		**cleared = NULL;
-	size_t		 ncleared = 0, i, j, bad;
+	size_t		 ncleared = 0, capcleared = 0, i, j, bad;
 	int		 rc = -1, k, header = 1;
 
 	if ((fp = fopen(path, "rb")) == NULL) {
@@ -398,8 +398,8 @@ profile_load(struct profile *p, const char *path, struct buf *err)
 				if (strcmp(cleared[j], id) == 0)
 					break;
 			if (j == ncleared) {
-				cleared = xreallocarray(cleared, ncleared + 1,
-				    sizeof(*cleared));
+				cleared = xgrow(cleared, &capcleared,
+				    ncleared + 1, sizeof(*cleared));
 				cleared[ncleared++] = id;
 				for (j = p->n; j-- > 0; )
 					if (strcmp(p->rows[j].section, f[0].p) == 0 &&

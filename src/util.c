@@ -55,6 +55,31 @@ xreallocarray(void *p, size_t n, size_t sz)
 	return xrealloc(p, n * sz);
 }
 
+/*
+ * Makes room for need elements of size bytes in p, whose room is *cap:
+ * the room doubles (from 8), so that n calls that each add one element
+ * cost O(n) copying whatever realloc does (ASan's and the Windows heap's
+ * copy on every call, even to an unchanged size).
+ */
+void *
+xgrow(void *p, size_t *cap, size_t need, size_t size)
+{
+	size_t	 c = *cap;
+
+	if (need <= c)
+		return p;
+	if (c < 8)
+		c = 8;
+	while (c < need) {
+		if (c > SIZE_MAX / 2)
+			nomem();
+		c *= 2;
+	}
+	p = xreallocarray(p, c, size);
+	*cap = c;
+	return p;
+}
+
 char *
 xstrdup(const char *s)
 {

@@ -93,7 +93,7 @@ report() {
 	fi
 	for f in .[!.]* *; do
 		case $f in
-		cmd | in.csv | out.csv | err.csv | md.csv | se.csv | exp* | \
+		cmd | limit | in.csv | out.csv | err.csv | md.csv | se.csv | exp* | \
 		    rc | random.bin | '*' | '.[!.]*') ;;
 		*) echo "WRONG: $f left behind" ;;
 		esac
@@ -398,19 +398,19 @@ gen() {
 }
 EOF
 
-kase 104-same-email-200k '200,000 records sharing one email (results: 200,000 results of one
-address): every command stays linear. employees is timed against the
-same number of records with distinct addresses and must take at most
-three times as long plus a second (quadratic would be thousands of
-times).' own <<'EOF'
-# gen HEADER [DISTINCT]
+kase 104-same-email-200k '200,000 records sharing one key (one email, one 部署コード; results:
+200,000 results of one address): every command stays linear. The only
+clock is the per-case limit (limit, 120 s): under AddressSanitizer,
+whose realloc copies on every call, this ran 15 s after issue 18 and
+over 1,000 s before it (a per-record realloc in departments). The
+distinct-vs-shared timing is in make bench.' own <<'EOF'
+# gen HEADER
 gen() {
 	printf '%s\r\n' "$1"
 	case $c in
-	employees) LC_ALL=C awk -v u="${2:-}" 'BEGIN {
+	employees) LC_ALL=C awk 'BEGIN {
 	    for (i = 1; i <= 200000; i++)
-	    printf "%d,山田,太郎,ヤマダ,タロウ,%s@example.com,営業部,,\r\n", i,
-	        u != "" ? "u" i : "same" }' ;;
+	    printf "%d,山田,太郎,ヤマダ,タロウ,same@example.com,営業部,,\r\n", i }' ;;
 	results) LC_ALL=C awk 'BEGIN { for (i = 1; i <= 200000; i++) {
 	    printf "%d,山田 太郎,a@example.com,1,2024/04/01 %02d:%02d,A,https://x/%d",
 	        i, i % 24, i % 60, i
@@ -421,22 +421,5 @@ gen() {
 	esac
 }
 run_all
-c=employees
-gen "$H_employees" distinct >in.csv
-t0=${EPOCHREALTIME/./}
-$MB $(cmdline employees) -o out.csv --errors err.csv in.csv
-echo "distinct: exit $?"
-t1=${EPOCHREALTIME/./}
-gen "$H_employees" >in.csv
-t2=${EPOCHREALTIME/./}
-$MB $(cmdline employees) -o out.csv --errors err.csv in.csv
-echo "same: exit $?"
-t3=${EPOCHREALTIME/./}
-if (( t3 - t2 <= 3 * (t1 - t0) + 1000000 )); then
-	echo linear
-else
-	echo "WRONG: distinct $(( (t1 - t0) / 1000 )) ms," \
-	    "same $(( (t3 - t2) / 1000 )) ms"
-fi
-rm -f in.csv out.csv err.csv
 EOF
+printf '120\n' >"$dir/104-same-email-200k/limit"
