@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "emp.h"
 #include "flow.h"
 
 #define MAX_PROBLEMS	10
@@ -181,6 +182,52 @@ ambiguous(const struct input *in, const char *const *roles, struct buf *probs,
 	}
 }
 
+/*
+ * Headers that employees would stop on (mikibridge(1), HEADERS): a column
+ * no role takes that resembles an employee role that found no column.
+ */
+static void
+lookalikes(struct flow *f, const struct input *in, const char *const *roles,
+    struct buf *probs, size_t *nprob)
+{
+	struct profile_lookalike like[MAX_PROBLEMS];
+	int		 col[ER_N];
+	size_t		 r, i, n;
+
+	for (r = 0; r < ER_N; r++) {
+		col[r] = -1;
+		for (i = 0; i < in->nh && col[r] == -1; i++)
+			if (roles[i] != NULL &&
+			    strcmp(roles[i], emp_role_name[r]) == 0)
+				col[r] = (int)i;
+	}
+	n = profile_lookalikes(f->prof, "smarthr_column", emp_role_name, ER_N,
+	    col, (const char *const *)in->nhdr, in->nh, like,
+	    ARRAY_LEN(like));
+	for (i = 0; i < n; i++)
+		if (++*nprob <= MAX_PROBLEMS)
+			buf_printf(probs, "    line %zu: look-alike: column %zu "
+			    "(%s) looks like role %s (it carries %s) but is "
+			    "none of its headers: employees stops on it; map "
+			    "it with --profile (smarthr_column,%s,...) or "
+			    "ignore it (smarthr_column,ignore,...)\n",
+			    in->hdr_line, like[i].col + 1, in->hdr[like[i].col],
+			    emp_role_name[like[i].role], like[i].words,
+			    emp_role_name[like[i].role]);
+}
+
+/* What a column is, for the list of columns. */
+static const char *
+column_role(const char *section, const char *role)
+{
+	if (role == NULL)
+		return "unused";
+	if (strcmp(role, "ignore") == 0)
+		return strcmp(section, "smarthr_column") == 0 ?
+		    "ignored (only level 1 is linked)" : "ignored";
+	return role;
+}
+
 static int
 inspect_one(struct flow *f, const char *path, FILE *fp)
 {
@@ -208,6 +255,8 @@ inspect_one(struct flow *f, const char *path, FILE *fp)
 			roles[i] = "trait";
 	}
 	ambiguous(in, roles, &probs, &nprob);
+	if (strcmp(k, "SmartHR employees") == 0 || strcmp(k, "unknown") == 0)
+		lookalikes(f, in, roles, &probs, &nprob);
 	while ((n = input_next(in, &r, &f->err)) == 1) {
 		records++;
 		if (!input_count_ok(in, r) && ++nprob <= MAX_PROBLEMS)
@@ -246,7 +295,7 @@ inspect_one(struct flow *f, const char *path, FILE *fp)
 	fprintf(fp, "  columns:\n");
 	for (i = 0; i < in->nh; i++)
 		fprintf(fp, "    %3zu %s: %s\n", i + 1, in->hdr[i],
-		    roles[i] != NULL ? roles[i] : "-");
+		    column_role(section, roles[i]));
 	missing(f, in, "employees", "smarthr_column", emp_roles,
 	    ARRAY_LEN(emp_roles), fp);
 	missing_departments(f, in, fp);

@@ -70,13 +70,51 @@ lit(const char **p, const char *e, const char *s)
 	return 0;
 }
 
-/* A separator between year, month and day: / - . (or 月 in the kanji form). */
+/*
+ * Skips the spaces (ASCII or U+3000) that some Japanese screens print
+ * between a date's parts: 平成 27 年 4 月 1 日, 2015 / 4 / 1.
+ */
+static void
+skip_sp(const char **p, const char *e)
+{
+	for (;;) {
+		if (*p < e && **p == ' ')
+			++*p;
+		else if (!lit(p, e, "\xE3\x80\x80"))
+			return;
+	}
+}
+
+/*
+ * A separator between year, month and day: / - . (or 月 in the kanji
+ * form), with the spaces around it.
+ */
 static int
 sep(const char **p, const char *e, int kanji)
 {
-	if (kanji)
-		return lit(p, e, "月");
-	return *p < e && (**p == '/' || **p == '-' || **p == '.') ? (++*p, 1) : 0;
+	const char	*q = *p;
+
+	skip_sp(&q, e);
+	if (kanji ? !lit(&q, e, "月") :
+	    !(q < e && (*q == '/' || *q == '-' || *q == '.') && (++q, 1)))
+		return 0;
+	skip_sp(&q, e);
+	*p = q;
+	return 1;
+}
+
+/* 年 after the year, with the spaces around it; 0 (nothing read) without. */
+static int
+year_kanji(const char **p, const char *e)
+{
+	const char	*q = *p;
+
+	skip_sp(&q, e);
+	if (!lit(&q, e, "年"))
+		return 0;
+	skip_sp(&q, e);
+	*p = q;
+	return 1;
 }
 
 static int
@@ -133,11 +171,12 @@ date_parse(const char *s0, size_t len0, int allow_time, struct date *dt)
 			break;
 		}
 	if (era != NULL) {
+		skip_sp(&p, e);
 		if (lit(&p, e, "元"))
 			y = 1;
 		else if ((y = num(&p, e, 2, NULL)) < 1)
 			goto out;
-		kanji = lit(&p, e, "年");
+		kanji = year_kanji(&p, e);
 		if (!kanji && !sep(&p, e, 0))
 			goto out;
 		y += era->offset;
@@ -153,15 +192,18 @@ date_parse(const char *s0, size_t len0, int allow_time, struct date *dt)
 		}
 		if (n != 4)
 			goto out;
-		kanji = lit(&p, e, "年");
+		kanji = year_kanji(&p, e);
 		if (!kanji && !sep(&p, e, 0))
 			goto out;
 	}
 	if ((m = num(&p, e, 2, NULL)) < 0 || !sep(&p, e, kanji) ||
 	    (d = num(&p, e, 2, NULL)) < 0)
 		goto out;
-	if (kanji && !lit(&p, e, "日"))
-		goto out;
+	if (kanji) {
+		skip_sp(&p, e);
+		if (!lit(&p, e, "日"))
+			goto out;
+	}
 	rest = p;
 check:
 	if (!valid(y, m, d))

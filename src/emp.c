@@ -31,6 +31,8 @@ const char *const emp_role_name[ER_N] = {
 	[ER_FIRST_KANA] = "first_name_kana",
 	[ER_BLAST] = "business_last_name",
 	[ER_BFIRST] = "business_first_name",
+	[ER_BLAST_KANA] = "business_last_name_kana",
+	[ER_BFIRST_KANA] = "business_first_name_kana",
 	[ER_GENDER] = "gender",
 	[ER_BIRTH] = "birth_date",
 	[ER_DEPT] = "department",
@@ -279,12 +281,24 @@ name(const struct emp_in *in, enum emp_role biz, enum emp_role legal,
 	return !(in->bad & ER_BIT(legal)) && in->len[legal] == 0;
 }
 
+/*
+ * The kana of a name field: the business name's reading when the business
+ * name is used (biz non-empty) and its reading bkana is non-empty, so that
+ * ミキワメAI never gets 鈴木 with サトウ; else the legal reading. Returns 1
+ * when the legal reading is used and empty.
+ */
 static int
-kana(const struct emp_in *in, enum emp_role r, struct emp_out *o,
-    enum emp_col c)
+kana(const struct emp_in *in, enum emp_role biz, enum emp_role bkana,
+    enum emp_role legal, struct emp_out *o, enum emp_col c)
 {
+	enum emp_role	 r = legal;
+
+	if (in->len[biz] > 0 && !(in->bad & ER_BIT(biz)) &&
+	    (in->len[bkana] > 0 || (in->bad & ER_BIT(bkana))))
+		r = bkana;
+	o->src[c] = r;
 	kana_normalize(in->v[r], in->len[r], KANA_HIRAGANA, &o->v[c]);
-	return !(in->bad & ER_BIT(r)) && o->v[c].len == 0;
+	return r == legal && !(in->bad & ER_BIT(r)) && o->v[c].len == 0;
 }
 
 static int
@@ -336,9 +350,10 @@ emp_map(const struct emp_rules *ru, const struct emp_in *in,
 		problem(o, EMP_NAME_MISSING, miss);
 
 	miss = 0;
-	if (kana(in, ER_LAST_KANA, o, EC_LAST_KANA))
+	if (kana(in, ER_BLAST, ER_BLAST_KANA, ER_LAST_KANA, o, EC_LAST_KANA))
 		miss |= ER_BIT(ER_LAST_KANA);
-	if (kana(in, ER_FIRST_KANA, o, EC_FIRST_KANA))
+	if (kana(in, ER_BFIRST, ER_BFIRST_KANA, ER_FIRST_KANA, o,
+	    EC_FIRST_KANA))
 		miss |= ER_BIT(ER_FIRST_KANA);
 	if (miss)
 		problem(o, EMP_KANA_MISSING, miss);

@@ -3,6 +3,7 @@
  */
 #include <string.h>
 
+#include "kana.h"
 #include "norm.h"
 
 /* U+3000 IDEOGRAPHIC SPACE is E3 80 80. */
@@ -66,10 +67,12 @@ norm_ascii(const char *s, size_t len, struct buf *out)
 void
 norm_header(const char *s, size_t len, struct buf *out)
 {
-	struct buf	 t = {0};
+	struct buf	 a = {0}, t = {0};
 	size_t		 i, w;
 
-	norm_ascii(s, len, &t);
+	norm_ascii(s, len, &a);
+	kana_normalize(a.p != NULL ? a.p : "", a.len, 0, &t);
+	buf_free(&a);
 	for (i = 0; i < t.len; ) {
 		if (space_at(t.p, t.len, i, &w)) {
 			i += w;

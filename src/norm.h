@@ -17,9 +17,12 @@ size_t	norm_trim(const char *s, size_t len, size_t *start);
 void	norm_ascii(const char *s, size_t len, struct buf *out);
 
 /*
- * Appends the normalized form of a header: full-width ASCII (and so
- * full-width parentheses) folded, every space, TAB and U+3000 removed, a
- * BOM (U+FEFF) removed.
+ * Appends the normalized form of a header, the text the profile's column
+ * patterns are matched against (mikibridge(1), HEADERS): full-width ASCII
+ * folded to ASCII (letters, digits, parentheses, the colon ： and the
+ * slash ／), half-width katakana made full-width (ﾖﾐｶﾞﾅ -> ヨミガナ),
+ * every space, TAB and U+3000 removed (so 部署1 部署 is 部署1部署 and
+ * ビジネスネーム：姓 is ビジネスネーム:姓), a BOM (U+FEFF) removed.
  */
 void	norm_header(const char *s, size_t len, struct buf *out);
 

@@ -14,6 +14,7 @@
 #include "csvin.h"
 #include "date.h"
 #include "enc.h"
+#include "kana.h"
 #include "norm.h"
 #include "profile.h"
 #include "re.h"
@@ -23,9 +24,49 @@ struct prow {
 	struct re	*re;		/* compiled value of a *_column row */
 };
 
+/*
+ * Look-alikes (mikibridge(1), HEADERS): a header that no role claims but
+ * that carries the words of a role that found no column is most likely
+ * that role under a spelling the profile does not know, so a command that
+ * uses the role stops rather than leave the column out in silence. A
+ * header resembles a role when it matches `has` and not `hasnot`.
+ */
+#define KANA_WORDS	"(?:ヨミガナ|フリガナ|カタカナ|カナ)"
+#define LEVEL1		"(?=.*(?<![0-9])1(?![0-9]))(?!.*(?:[02-9]|1[0-9]))"
+static const struct like {
+	const char	*role;
+	const char	*has, *hasnot;	/* PCRE2, on the normalized header */
+	const char	*words;		/* what it carries, for messages */
+} likes[] = {
+	{ "employee_number", "社員番号", NULL, "社員番号" },
+	{ "last_name_kana", "^(?=.*姓)(?=.*" KANA_WORDS ")", "ビジネスネーム",
+	    "姓 and ヨミガナ/カナ/フリガナ/カタカナ" },
+	{ "first_name_kana", "^(?=.*(?<!氏)名)(?=.*" KANA_WORDS ")",
+	    "ビジネスネーム", "名 and ヨミガナ/カナ/フリガナ/カタカナ" },
+	{ "business_last_name", "^(?=.*ビジネスネーム)(?=.*姓)", KANA_WORDS,
+	    "ビジネスネーム and 姓" },
+	{ "business_first_name", "^(?=.*ビジネスネーム)(?=.*名)", KANA_WORDS,
+	    "ビジネスネーム and 名" },
+	{ "business_last_name_kana", "^(?=.*ビジネスネーム)(?=.*姓)(?=.*"
+	    KANA_WORDS ")", NULL, "ビジネスネーム, 姓 and ヨミガナ/カナ" },
+	{ "business_first_name_kana", "^(?=.*ビジネスネーム)(?=.*名)(?=.*"
+	    KANA_WORDS ")", NULL, "ビジネスネーム, 名 and ヨミガナ/カナ" },
+	{ "department", "^(?=.*部署)" LEVEL1, NULL, "部署 with level 1" },
+	{ "position", "^(?=.*役職)" LEVEL1, NULL, "役職 with level 1" },
+	{ "retired_on", "^(?=.*退職)(?=.*日)", NULL, "退職 and 日" },
+	{ "status", "在籍", NULL, "在籍" },
+	{ "employment_type", "雇用形態", NULL, "雇用形態" },
+	{ "gender", "性別", NULL, "性別" },
+	{ "birth_date", "生年月日", NULL, "生年月日" },
+	{ "joined_on", "入社", NULL, "入社" },
+	{ "opt_out", "ミキワメ|連携", NULL, "ミキワメ or 連携" },
+	{ "email", "メール", NULL, "メール" },
+};
+
 struct profile {
 	struct prow	*rows;
 	size_t		 n, cap;
+	struct re	*like[ARRAY_LEN(likes)][2];	/* has, hasnot */
 };
 
 /* The built-in profile (SPEC §5-8): order is the order `profile` prints. */
@@ -45,23 +86,47 @@ static const char *const builtin[][3] = {
 	{ "smarthr_column", "first_name_kana", "^名\\(カナ\\)$" },
 	{ "smarthr_column", "first_name_kana", "^メイ$" },
 	{ "smarthr_column", "business_last_name", "^ビジネスネーム\\(姓\\)$" },
+	{ "smarthr_column", "business_last_name", "^ビジネスネーム[:/]?姓$" },
 	{ "smarthr_column", "business_first_name", "^ビジネスネーム\\(名\\)$" },
+	{ "smarthr_column", "business_first_name", "^ビジネスネーム[:/]?名$" },
+	{ "smarthr_column", "business_last_name_kana",
+	    "^ビジネスネーム[:/]?姓\\((カタカナ|ヨミガナ|フリガナ|カナ)\\)$" },
+	{ "smarthr_column", "business_last_name_kana",
+	    "^ビジネスネーム\\(姓\\)\\((カタカナ|ヨミガナ|フリガナ|カナ)\\)$" },
+	{ "smarthr_column", "business_last_name_kana",
+	    "^ビジネスネーム\\(姓(カタカナ|ヨミガナ|フリガナ|カナ)\\)$" },
+	{ "smarthr_column", "business_first_name_kana",
+	    "^ビジネスネーム[:/]?名\\((カタカナ|ヨミガナ|フリガナ|カナ)\\)$" },
+	{ "smarthr_column", "business_first_name_kana",
+	    "^ビジネスネーム\\(名\\)\\((カタカナ|ヨミガナ|フリガナ|カナ)\\)$" },
+	{ "smarthr_column", "business_first_name_kana",
+	    "^ビジネスネーム\\(名(カタカナ|ヨミガナ|フリガナ|カナ)\\)$" },
 	{ "smarthr_column", "gender", "^戸籍上の性別$" },
 	{ "smarthr_column", "gender", "^性別$" },
 	{ "smarthr_column", "birth_date", "^生年月日$" },
+	{ "smarthr_column", "department", "^部署1[:/]?部署$" },
 	{ "smarthr_column", "department", "^部署1$" },
 	{ "smarthr_column", "department", "^部署$" },
 	{ "smarthr_column", "department", "^所属部署$" },
+	{ "smarthr_column", "position", "^役職1[:/]?役職$" },
 	{ "smarthr_column", "position", "^役職1$" },
 	{ "smarthr_column", "position", "^役職$" },
 	{ "smarthr_column", "joined_on", "^入社年月日$" },
 	{ "smarthr_column", "joined_on", "^入社日$" },
 	{ "smarthr_column", "retired_on", "^退職年月日$" },
 	{ "smarthr_column", "retired_on", "^退職日$" },
+	{ "smarthr_column", "retired_on", "^退職・解雇・死亡年月日$" },
 	{ "smarthr_column", "employment_type", "^雇用形態$" },
 	{ "smarthr_column", "email", "^メールアドレス$" },
 	{ "smarthr_column", "status", "^在籍状況$" },
 	{ "smarthr_column", "opt_out", "^ミキワメAI連携$" },
+	{ "smarthr_column", "opt_out", "^ミキワメAIカテゴリー[:/]?ミキワメAI連携$" },
+	/*
+	 * Known columns that no role takes: SmartHR links only the first of
+	 * its ten 部署 and 役職 levels (the integration's manual).
+	 */
+	{ "smarthr_column", "ignore", "^部署([2-9]|10)([:/]?部署)?$" },
+	{ "smarthr_column", "ignore", "^役職([2-9]|10)([:/]?役職)?$" },
 	/* SmartHR department master (§6), staircase and flat. */
 	{ "smarthr_column", "department_code", "^(?i:code)$" },
 	{ "smarthr_column", "department_code", "^部署コード$" },
@@ -155,6 +220,24 @@ static const char *const options[] = {
 	"trait_count",
 };
 
+/*
+ * A column pattern is compiled with its half-width katakana made
+ * full-width, as norm_header makes them in the headers it is matched
+ * against: a row written ^ﾌﾘｶﾞﾅ姓$ still matches the header ﾌﾘｶﾞﾅ姓.
+ */
+static struct re *
+compile_column(const char *pat, char *err, size_t len)
+{
+	struct buf	 b = {0};
+	struct re	*re;
+
+	kana_normalize(pat, strlen(pat), 0, &b);
+	buf_add(&b, "", 0);
+	re = re_compile(b.p, err, len);
+	buf_free(&b);
+	return re;
+}
+
 static int
 is_list(const char *section)
 {
@@ -203,10 +286,16 @@ drop(struct profile *p, size_t i)
 void
 profile_free(struct profile *p)
 {
+	size_t	 i;
+
 	if (p == NULL)
 		return;
 	while (p->n > 0)
 		drop(p, p->n - 1);
+	for (i = 0; i < ARRAY_LEN(likes); i++) {
+		re_free(p->like[i][0]);
+		re_free(p->like[i][1]);
+	}
 	free(p->rows);
 	free(p);
 }
@@ -340,7 +429,7 @@ profile_load(struct profile *p, const char *path, struct buf *err)
 				goto out;
 			}
 			if (strcmp(f[0].p, "output_column") != 0) {
-				if ((re = re_compile(f[2].p, rerr,
+				if ((re = compile_column(f[2].p, rerr,
 				    sizeof(rerr))) == NULL) {
 					buf_printf(err, "%s:%zu: %s", path,
 					    r->line, rerr);
@@ -470,7 +559,7 @@ profile_claims(struct profile *p, const char *section, const char *role,
 		    strcmp(w->key, role) != 0)
 			continue;
 		/* Built-in and loaded patterns were checked: this cannot fail. */
-		if (w->re == NULL && (w->re = re_compile(w->value, err,
+		if (w->re == NULL && (w->re = compile_column(w->value, err,
 		    sizeof(err))) == NULL)
 			continue;
 		if (re_match(w->re, hdr, len))
@@ -508,6 +597,11 @@ readable(const char *pat, struct buf *out)
 			s += 5;
 			continue;
 		}
+		if (strncmp(s, "[:/]?", 5) == 0) {	/* the export's ： */
+			buf_adds(out, "：");
+			s += 4;
+			continue;
+		}
 		if (*s == '\\' && s[1] != '\0')
 			s++;
 		buf_addc(out, *s);
@@ -543,11 +637,77 @@ headers_found(const char *const *hdr, size_t nh, struct buf *out)
 	}
 }
 
+/* Does the normalized header h resemble the role of likes[i]? */
+static int
+resembles(struct profile *p, size_t i, const char *h)
+{
+	char	 err[256];
+	int	 k;
+
+	for (k = 0; k < 2; k++)
+		if (p->like[i][k] == NULL && (k == 0 || likes[i].hasnot)) {
+			/* Built in and tested: compiling cannot fail. */
+			p->like[i][k] = re_compile(k == 0 ? likes[i].has :
+			    likes[i].hasnot, err, sizeof(err));
+			if (p->like[i][k] == NULL)
+				return 0;
+		}
+	return re_match(p->like[i][0], h, strlen(h)) &&
+	    (p->like[i][1] == NULL || !re_match(p->like[i][1], h, strlen(h)));
+}
+
+size_t
+profile_lookalikes(struct profile *p, const char *section,
+    const char *const *role, size_t nr, const int *col,
+    const char *const *hdr, size_t nh, struct profile_lookalike *out,
+    size_t max)
+{
+	size_t	 n = 0, r, c, i;
+
+	if (strcmp(section, "smarthr_column") != 0)
+		return 0;
+	for (c = 0; c < nh && n < max; c++) {
+		/* profile_map gave every claimed column to its role. */
+		for (r = 0; r < nr; r++)
+			if (col[r] >= 0 && (size_t)col[r] == c)
+				break;
+		if (r < nr || profile_claims(p, section, "ignore", hdr[c],
+		    strlen(hdr[c])))
+			continue;
+		for (r = 0; r < nr && n < max; r++) {
+			if (col[r] != -1)
+				continue;
+			for (i = 0; i < ARRAY_LEN(likes); i++)
+				if (strcmp(likes[i].role, role[r]) == 0)
+					break;
+			if (i == ARRAY_LEN(likes) || !resembles(p, i, hdr[c]))
+				continue;
+			out[n].col = c;
+			out[n].role = r;
+			out[n].words = likes[i].words;
+			n++;
+			break;
+		}
+	}
+	return n;
+}
+
+void
+profile_regex_quote(const char *s, struct buf *out)
+{
+	for (; *s != '\0'; s++) {
+		if (strchr("\\^$.|?*+()[]{}", *s) != NULL)
+			buf_addc(out, '\\');
+		buf_addc(out, *s);
+	}
+}
+
 int
 profile_map(struct profile *p, const char *section, const char *const *role,
     const int *req, size_t nr, const char *const *hdr, size_t nh, int *col,
     struct buf *err)
 {
+	struct profile_lookalike like;
 	size_t	 r, c;
 
 	for (r = 0; r < nr; r++)
@@ -569,6 +729,23 @@ profile_map(struct profile *p, const char *section, const char *const *role,
 			col[r] = (int)c;
 			break;
 		}
+	if (profile_lookalikes(p, section, role, nr, col, hdr, nh, &like,
+	    1) == 1) {
+		buf_printf(err, "column %zu \"%s\" looks like role %s (it "
+		    "carries %s), which no column takes, but it is none of "
+		    "that role's headers (", like.col + 1, hdr[like.col],
+		    role[like.role], like.words);
+		profile_accepted(p, section, role[like.role], err);
+		buf_printf(err, "); to use it as %s, give --profile a file "
+		    "with the row %s,%s,^", role[like.role], section,
+		    role[like.role]);
+		profile_regex_quote(hdr[like.col], err);
+		buf_printf(err, "$ — or, if it is something else, the row "
+		    "%s,ignore,^", section);
+		profile_regex_quote(hdr[like.col], err);
+		buf_adds(err, "$");
+		return -1;
+	}
 	for (r = 0; r < nr; r++)
 		if (req != NULL && req[r] && col[r] == -1) {
 			buf_printf(err, "missing column for role %s; accepted "
