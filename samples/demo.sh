@@ -58,6 +58,7 @@ show() {
 
 echo "== inspect: what each sample is"
 run "$mb" inspect -o "$out/inspect.txt" \
+	samples/smarthr-employees-current.csv \
 	samples/smarthr-employees.csv \
 	samples/smarthr-employees-utf8.csv \
 	samples/smarthr-departments.csv \
@@ -114,6 +115,7 @@ cut -d, -f1-3 "$out/departments-broken-errors.csv"
 
 echo
 echo "== employees: a dry run that stops if anyone would be created (exit 3)"
+# Today's SmartHR spelling (部署1 部署, ビジネスネーム：姓 and its reading).
 # The departments import from above counts as registered: it is what
 # ミキワメAI will have once it is loaded.
 run "$mb" employees --match email \
@@ -122,11 +124,12 @@ run "$mb" employees --match email \
     --smarthr-departments samples/smarthr-departments.csv \
     --mikiwame-employees samples/mikiwame-employees.csv --max-new 0 \
     -o "$out/employees-import.csv" --errors "$out/employees-errors.csv" \
-    --plan "$out/employees-plan.csv" samples/smarthr-employees.csv ||
+    --plan "$out/employees-plan.csv" samples/smarthr-employees-current.csv ||
     [ $? -eq 3 ]
 show "$out/employees-plan.csv"
 echo
 echo "== employees: the real run, at most 10 new employees, changes only"
+echo "   (the same people in the older spelling: 部署1, ビジネスネーム（姓）, CP932)"
 run "$mb" employees --match email \
     --mikiwame-departments samples/mikiwame-departments.csv \
     --mikiwame-departments "$out/departments.csv" \

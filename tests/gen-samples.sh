@@ -245,6 +245,21 @@ smarthr_employees \
     | sed -e '1s/姓（ヨミガナ）/姓(カタカナ)/' -e '1s/名（ヨミガナ）/名(カタカナ)/' \
     | write_utf8bom smarthr-employees-utf8.csv
 
+# The same people as SmartHR's export spells its columns today (since its
+# 2020-11 format change): 部署1 部署 … 役職2 役職, ビジネスネーム：姓 and the
+# business name's readings (ビジネスネーム：姓（ヨミガナ）, filled for 田中,
+# whose business name 鈴木 reads スズキ), UTF-8 with a BOM as SmartHR offers
+# it. The custom field's exact header is not documented publicly; this one
+# carries its category in front (ミキワメAIカテゴリー ミキワメAI連携).
+smarthr_employees \
+    | sed -e '1s/ビジネスネーム（姓）,ビジネスネーム（名）/ビジネスネーム：姓,ビジネスネーム：名,ビジネスネーム：姓（ヨミガナ）,ビジネスネーム：名（ヨミガナ）/' \
+          -e '1s/,部署1,部署2,役職1,役職2,/,部署1 部署,部署2 部署,役職1 役職,役職2 役職,/' \
+          -e '1s/,ミキワメAI連携$/,ミキワメAIカテゴリー ミキワメAI連携/' \
+          -e '/^00005,/s/^\(\([^,]*,\)\{7\}\)/\1スズキ,ユミ,/' \
+          -e '/^000[0-9][0-9],/!b' -e '/^00005,/b' \
+          -e 's/^\(\([^,]*,\)\{7\}\)/\1,,/' \
+    | write_utf8bom smarthr-employees-current.csv
+
 smarthr_departments_staircase | write_cp932 smarthr-departments.csv
 smarthr_departments_flat      | write_utf8bom smarthr-departments-flat.csv
 smarthr_departments_broken    | write_utf8bom smarthr-departments-broken.csv
