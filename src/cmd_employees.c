@@ -40,6 +40,7 @@
 struct dups {
 	struct table	*t;		/* key -> group (later: shared ones) */
 	size_t		*n, *first, *more;	/* more: 1 + index into ln */
+	unsigned char	*retired;	/* a record of the group is 退職 */
 	size_t		(*ln)[DUP_SHOW + 1];
 	size_t		 ng, capg, nm, capm;
 };
@@ -47,20 +48,30 @@ struct dups {
 /* The current ミキワメAI employees (--mikiwame-employees). */
 struct roster {
 	struct table	*byemail, *bynum;	/* key -> employee */
+	struct table	*bynumz;	/* key_number_zeros -> employee */
 	size_t		*off;		/* EC_N offsets into text, or NOVAL */
+	size_t		*line;		/* the employee's line in the file */
+	unsigned char	*seen;		/* a SmartHR record has their key */
 	size_t		 n, cap;
 	struct buf	 text;
 	int		 has[EC_N];	/* the file has the column */
 };
 
 /* What becomes of a record (the plan's 操作). */
-enum act { A_SYNC, A_NEW, A_UPDATE, A_SAME, A_UNKNOWN, A_EXCLUDE, A_OPTOUT };
+enum act {
+	A_SYNC, A_NEW, A_UPDATE, A_SAME, A_UNKNOWN, A_EXCLUDE, A_OPTOUT,
+	A_ABSENT
+};
 
 static const char *const act_name[] = {
 	[A_SYNC] = ACT_SYNC, [A_NEW] = ACT_NEW, [A_UPDATE] = ACT_UPDATE,
 	[A_SAME] = ACT_SAME, [A_UNKNOWN] = ACT_UNKNOWN,
 	[A_EXCLUDE] = ACT_EXCLUDE, [A_OPTOUT] = ACT_OPTOUT,
+	[A_ABSENT] = ACT_ABSENT,
 };
+
+/* 社員番号 widths counted for the zero-padding rule (longer ones: not). */
+#define MAXW	32
 
 struct ecmd {
 	struct flow	 f;
@@ -76,9 +87,14 @@ struct ecmd {
 	struct dups	 demail, dnum;
 	struct table	*other;			/* types sent as その他 -> count */
 	size_t		 nnew;
+	size_t		 refline;		/* ref_next's record */
+	/* All-digit 社員番号 of the export by width, and those padded. */
+	size_t		 wn[MAXW + 1], wz[MAXW + 1], nnum;
+	size_t		 padw;			/* the padded width, or 0 */
 	/* One record's scratch space, reused. */
 	struct buf	 fb[ER_N], key, name, k1, k2, hdrs, codes, chg;
 	struct buf	 ek, nk;		/* the address and 社員番号 keys */
+	struct buf	 zk;			/* nk without leading zeros */
 	struct emp_in	 in;
 	struct emp_out	 eo;
 };
@@ -99,11 +115,13 @@ dups_free(struct dups *d)
 	free(d->n);
 	free(d->first);
 	free(d->more);
+	free(d->retired);
 	free(d->ln);
 }
 
 static void
-dups_add(struct dups *d, const char *key, size_t len, size_t line)
+dups_add(struct dups *d, const char *key, size_t len, size_t line,
+    int retired)
 {
 	size_t	*v, g, m;
 	int	 found;
@@ -117,14 +135,19 @@ dups_add(struct dups *d, const char *key, size_t len, size_t line)
 			    sizeof(*d->first));
 			d->more = xreallocarray(d->more, d->capg,
 			    sizeof(*d->more));
+			d->retired = xreallocarray(d->retired, d->capg,
+			    sizeof(*d->retired));
 		}
 		*v = g = d->ng++;
 		d->n[g] = 1;
 		d->first[g] = line;
 		d->more[g] = 0;
+		d->retired[g] = retired != 0;
 		return;
 	}
 	g = *v;
+	if (retired)
+		d->retired[g] = 1;
 	if (d->more[g] == 0) {
 		if (d->nm == d->capm) {
 			d->capm = d->capm ? d->capm * 2 : 16;
@@ -166,12 +189,13 @@ dups_shared(struct dups *d)
 
 /*
  * When key is shared, appends "3, 4 行目" or "3, 4, … 12 行目ほか N 件"
- * (the other records of the group) to out and returns the group's size;
- * else returns 0. Constant time: at most DUP_SHOW + 1 lines are looked at.
+ * (the other records of the group) to out, sets *retired when a record of
+ * the group is 退職, and returns the group's size; else returns 0.
+ * Constant time: at most DUP_SHOW + 1 lines are looked at.
  */
 static size_t
 dups_others(const struct dups *d, const char *key, size_t len, size_t self,
-    struct buf *out)
+    struct buf *out, int *retired)
 {
 	const size_t	*v;
 	const size_t	*ln;
@@ -181,6 +205,7 @@ dups_others(const struct dups *d, const char *key, size_t len, size_t self,
 	    d->n[*v] < 2)
 		return 0;
 	g = *v;
+	*retired = d->retired[g];
 	ln = d->ln[d->more[g] - 1];
 	have = d->n[g] < DUP_SHOW + 1 ? d->n[g] : DUP_SHOW + 1;
 	for (i = 0; i < have && shown < DUP_SHOW; i++)
@@ -224,6 +249,7 @@ ref_next(struct ecmd *e, struct input *in, const int *col, size_t nc,
 
 	if ((k = input_next(in, &r, &e->f.err)) != 1)
 		return k;
+	e->refline = r->line;
 	if (!input_count_ok(in, r)) {
 		buf_printf(&e->f.err, "%s:%zu: the record has %zu field%s, the "
 		    "header %zu; a reference file must be read whole, so fix "
@@ -389,6 +415,7 @@ load_roster(struct ecmd *e)
 	ro = e->ro = xcalloc(1, sizeof(*ro));
 	ro->byemail = table_new();
 	ro->bynum = table_new();
+	ro->bynumz = table_new();
 	for (c = 0; c < EC_N; c++)
 		ro->has[c] = col[c] != -1;
 	while ((k = ref_next(e, in, col, EC_N, v)) == 1) {
@@ -396,7 +423,13 @@ load_roster(struct ecmd *e)
 			ro->cap = ro->cap ? ro->cap * 2 : 64;
 			ro->off = xreallocarray(ro->off, ro->cap,
 			    EC_N * sizeof(*ro->off));
+			ro->line = xreallocarray(ro->line, ro->cap,
+			    sizeof(*ro->line));
+			ro->seen = xreallocarray(ro->seen, ro->cap,
+			    sizeof(*ro->seen));
 		}
+		ro->line[ro->n] = e->refline;
+		ro->seen[ro->n] = 0;
 		off = ro->off + ro->n * EC_N;
 		for (c = 0; c < EC_N; c++) {
 			off[c] = ro->has[c] ? ro->text.len : NOVAL;
@@ -407,6 +440,8 @@ load_roster(struct ecmd *e)
 		index_first(ro->byemail, &e->k1, ro->n);
 		key_number(v[EC_NUMBER].p, v[EC_NUMBER].len, &e->k1);
 		index_first(ro->bynum, &e->k1, ro->n);
+		key_number_zeros(v[EC_NUMBER].p, v[EC_NUMBER].len, &e->k1);
+		index_first(ro->bynumz, &e->k1, ro->n);
 		ro->n++;
 	}
 	for (c = 0; c < EC_N; c++) {
@@ -446,7 +481,10 @@ roster_free(struct roster *ro)
 		return;
 	table_free(ro->byemail);
 	table_free(ro->bynum);
+	table_free(ro->bynumz);
 	free(ro->off);
+	free(ro->line);
+	free(ro->seen);
 	buf_free(&ro->text);
 	free(ro);
 }
@@ -512,31 +550,104 @@ opted_out(struct ecmd *e, const struct rec *r)
 	    e->fb[ER_OPTOUT].len);
 }
 
+/* Marks the ミキワメAI employee found under key in t as in the export. */
+static void
+seen(struct roster *ro, const struct table *t, const struct buf *key)
+{
+	size_t	 id;
+
+	if (roster_find(t, key, &id))
+		ro->seen[id] = 1;
+}
+
+/* Counts an all-digit 社員番号 (key form) by its width. */
+static void
+count_width(struct ecmd *e, const struct buf *k)
+{
+	size_t	 i;
+
+	if (k->len == 0 || k->len > MAXW)
+		return;
+	for (i = 0; i < k->len; i++)
+		if (k->p[i] < '0' || k->p[i] > '9')
+			return;
+	e->wn[k->len]++;
+	if (k->p[0] == '0')
+		e->wz[k->len]++;
+	e->nnum++;
+}
+
+/*
+ * The width that more than half of the all-digit 社員番号 share, when
+ * some of them start with 0 (the file pads numbers to it), else 0.
+ */
+static size_t
+padded_width(const struct ecmd *e)
+{
+	size_t	 w;
+
+	for (w = 1; w <= MAXW; w++)
+		if (e->wn[w] * 2 > e->nnum && e->wz[w] > 0)
+			return w;
+	return 0;
+}
+
+/*
+ * The first pass: the keys of every record that is not opted out, grouped
+ * (duplicates), with whether a record of the group is 退職 (a re-hire);
+ * the widths of the 社員番号; and, with --mikiwame-employees, which
+ * ミキワメAI employees the export has at all (opted-out records count: they
+ * are in the export).
+ */
 static int
 pass_keys(struct ecmd *e)
 {
 	struct rec	*r;
+	struct buf	*fb = e->fb;
 	size_t		 bad;
-	int		 k;
+	int		 k, out, em, num, ret;
 
 	while ((k = input_next(e->f.in, &r, &e->f.err)) == 1) {
 		/* Fields of a record of the wrong length are not where they seem. */
-		if (!input_count_ok(e->f.in, r) || opted_out(e, r))
+		if (!input_count_ok(e->f.in, r))
 			continue;
-		if (input_peek(e->f.in, r, e->col[ER_EMAIL], 1, &e->fb[ER_EMAIL],
-		    &bad) == 0 && e->fb[ER_EMAIL].len > 0) {
-			key_email(e->fb[ER_EMAIL].p, e->fb[ER_EMAIL].len, &e->k1);
-			dups_add(&e->demail, e->k1.p, e->k1.len, r->line);
+		out = opted_out(e, r);
+		em = input_peek(e->f.in, r, e->col[ER_EMAIL], 1, &fb[ER_EMAIL],
+		    &bad) == 0 && fb[ER_EMAIL].len > 0;
+		if (em)
+			key_email(fb[ER_EMAIL].p, fb[ER_EMAIL].len, &e->ek);
+		num = e->col[ER_NUMBER] >= 0 && input_peek(e->f.in, r,
+		    e->col[ER_NUMBER], 1, &fb[ER_NUMBER], &bad) == 0 &&
+		    fb[ER_NUMBER].len > 0;
+		if (num) {
+			key_number(fb[ER_NUMBER].p, fb[ER_NUMBER].len, &e->nk);
+			count_width(e, &e->nk);
 		}
-		if (e->numode && input_peek(e->f.in, r, e->col[ER_NUMBER], 1,
-		    &e->fb[ER_NUMBER], &bad) == 0 && e->fb[ER_NUMBER].len > 0) {
-			key_number(e->fb[ER_NUMBER].p, e->fb[ER_NUMBER].len,
-			    &e->k1);
-			dups_add(&e->dnum, e->k1.p, e->k1.len, r->line);
+		if (e->ro != NULL) {
+			if (em)
+				seen(e->ro, e->ro->byemail, &e->ek);
+			if (num) {
+				seen(e->ro, e->ro->bynum, &e->nk);
+				key_number_zeros(fb[ER_NUMBER].p,
+				    fb[ER_NUMBER].len, &e->zk);
+				seen(e->ro, e->ro->bynumz, &e->zk);
+			}
 		}
+		if (out)
+			continue;
+		if (em) {
+			ret = e->col[ER_STATUS] >= 0 && input_peek(e->f.in, r,
+			    e->col[ER_STATUS], 1, &fb[ER_STATUS], &bad) == 0 &&
+			    emp_retired(&e->ru, fb[ER_STATUS].p,
+			    fb[ER_STATUS].len);
+			dups_add(&e->demail, e->ek.p, e->ek.len, r->line, ret);
+		}
+		if (e->numode && num)
+			dups_add(&e->dnum, e->nk.p, e->nk.len, r->line, 0);
 	}
 	dups_shared(&e->demail);
 	dups_shared(&e->dnum);
+	e->padw = padded_width(e);
 	return k;
 }
 
@@ -768,47 +879,164 @@ duplicate(struct ecmd *e, size_t line, const struct dups *d,
     const char *what, const char *this)
 {
 	size_t	 n;
+	int	 retired = 0;
 
 	if (key->len == 0 || (e->in.bad & ER_BIT(role)))
 		return;
 	buf_reset(&e->k2);
-	if ((n = dups_others(d, key->p, key->len, line, &e->k2)) > 0)
+	if ((n = dups_others(d, key->p, key->len, line, &e->k2,
+	    &retired)) > 0)
 		add(e, line, code, ER_BIT(role), "同じ%sが %sの社員にも登録されて"
-		    "います（この%sは全 %zu 件）。どれも連携されません", what,
-		    e->k2.p, this, n);
+		    "います（この%sは全 %zu 件）。どれも連携されません%s", what,
+		    e->k2.p, this, n, retired && code == EMP_EMAIL_DUPLICATE ?
+		    "。退職した社員の再入社なら、退職時の記録のミキワメAI連携を"
+		    "「連携しない」にしてください" : "");
 }
 
-/* The rules that need other records or the ミキワメAI employees. */
-static void
-cross_checks(struct ecmd *e, size_t line)
+/* The 社員番号 of a ミキワメAI employee, in key form, into e->k1. */
+static const char *
+roster_number(struct ecmd *e, size_t id)
 {
+	const char	*v = roster_value(e->ro, id, EC_NUMBER);
+
+	key_number(v != NULL ? v : "", v != NULL ? strlen(v) : 0, &e->k1);
+	return v != NULL ? v : "";
+}
+
+/*
+ * EMP_NUMBER_ZEROS_LOST when the record's 社員番号 and the ミキワメAI
+ * employee id's differ only by leading zeros: 1 for 00001 (a spreadsheet
+ * read the number as a number), never a match.
+ */
+static int
+zeros_lost(struct ecmd *e, size_t line, size_t id)
+{
+	const char	*v = roster_number(e, id);
+
+	if (e->nk.len == 0 || (e->nk.len == e->k1.len &&
+	    memcmp(e->nk.p, e->k1.p, e->nk.len) == 0))
+		return 0;
+	key_number_zeros(v, strlen(v), &e->k1);
+	if (e->k1.len != e->zk.len || memcmp(e->k1.p, e->zk.p, e->zk.len) != 0)
+		return 0;
+	add(e, line, EMP_NUMBER_ZEROS_LOST, ER_BIT(ER_NUMBER), "社員番号「%s」は"
+	    "ミキワメAIの社員番号「%s」と先頭の0だけが違います。表計算ソフトで"
+	    "開いて保存したときに0が失われた形です。SmartHRから書き出し直すか、"
+	    "社員番号の列を文字列として読み込んでください", e->eo.v[EC_NUMBER].p,
+	    v);
+	return 1;
+}
+
+/*
+ * The checks against --mikiwame-employees that exclude a record: lost
+ * zeros, a blanked 社員番号, and an address ミキワメAI has otherwise for
+ * the person (EMP_EMAIL_CHANGED: importing would create a second, billed
+ * person in email mode, and cannot change the address in employee-number
+ * mode; ミキワメAI's addresses change through its support, manual 手順4).
+ */
+static void
+roster_checks(struct ecmd *e, size_t line)
+{
+	static const char support[] = "ミキワメAIのメールアドレスの変更は"
+	    "ミキワメAIのサポートにお問い合わせください（SmartHRのアドレスを"
+	    "合わせる方法もあります）";
+	struct roster	*ro = e->ro;
 	size_t		 id;
 	const char	*other;
+	int		 found;
 
-	duplicate(e, line, &e->demail, &e->ek, ER_EMAIL, EMP_EMAIL_DUPLICATE,
-	    "メールアドレス", "アドレス");
-	if (e->numode)
-		duplicate(e, line, &e->dnum, &e->nk, ER_NUMBER,
-		    EMP_NUMBER_DUPLICATE, "社員番号", "社員番号");
+	if (e->in.bad & (ER_BIT(ER_EMAIL) | ER_BIT(ER_NUMBER)))
+		return;
+	if (e->numode) {
+		if (e->nk.len == 0)
+			return;
+		if (!roster_find(ro->bynum, &e->nk, &id)) {
+			if (roster_find(ro->bynumz, &e->zk, &id))
+				(void)zeros_lost(e, line, id);
+			return;
+		}
+		other = roster_value(ro, id, EC_EMAIL);
+		if (other == NULL || e->ek.len == 0)
+			return;
+		key_email(other, strlen(other), &e->k1);
+		if (e->k1.len == e->ek.len &&
+		    memcmp(e->k1.p, e->ek.p, e->ek.len) == 0)
+			return;
+		add(e, line, EMP_EMAIL_CHANGED, ER_BIT(ER_EMAIL), "社員番号 %s は"
+		    "ミキワメAIにメールアドレス %s で登録されています。この連携"
+		    "ではミキワメAIのメールアドレスは変更できません。%s",
+		    e->eo.v[EC_NUMBER].p, other, support);
+		return;
+	}
+	if (e->ek.len == 0)
+		return;
+	if (roster_find(ro->byemail, &e->ek, &id)) {
+		if (e->nk.len > 0)
+			(void)zeros_lost(e, line, id);
+		else if (e->out[EC_NUMBER] && roster_number(e, id)[0] != '\0')
+			add(e, line, EMP_NUMBER_BLANKED, ER_BIT(ER_NUMBER),
+			    "ミキワメAIではこの社員の社員番号は「%s」ですが、"
+			    "SmartHRの社員番号が空です。このまま連携すると"
+			    "ミキワメAIの社員番号が消え、社員番号での照合が"
+			    "できなくなります", roster_number(e, id));
+		return;
+	}
 	/*
 	 * An address ミキワメAI does not know, on a 社員番号 it knows under
-	 * another address: importing would create a second, billed person.
+	 * another address (also when only the zeros differ).
 	 */
-	if (e->numode || e->ro == NULL || e->ek.len == 0 || e->nk.len == 0 ||
-	    (e->in.bad & (ER_BIT(ER_EMAIL) | ER_BIT(ER_NUMBER))))
+	if (e->nk.len == 0)
 		return;
-	if (roster_find(e->ro->byemail, &e->ek, &id))
-		return;
-	if (!roster_find(e->ro->bynum, &e->nk, &id) ||
-	    (other = roster_value(e->ro, id, EC_EMAIL)) == NULL ||
+	found = roster_find(ro->bynum, &e->nk, &id);
+	if (!found && (found = roster_find(ro->bynumz, &e->zk, &id)))
+		(void)zeros_lost(e, line, id);
+	if (!found || (other = roster_value(ro, id, EC_EMAIL)) == NULL ||
 	    other[0] == '\0')
 		return;
 	add(e, line, EMP_EMAIL_CHANGED, ER_BIT(ER_EMAIL), "社員番号 %s は"
 	    "ミキワメAIにメールアドレス %s で登録されています。このまま連携"
 	    "すると別の社員として新規登録され、契約人数が増えることがあります。"
-	    "ミキワメAIのメールアドレスの変更はミキワメAIのサポートにお問い"
-	    "合わせください（SmartHRのアドレスを合わせる方法もあります）",
-	    e->eo.v[EC_NUMBER].p, other);
+	    "%s", roster_number(e, id), other, support);
+}
+
+/*
+ * EMP_NUMBER_SUSPICIOUS for an all-digit 社員番号 shorter than the
+ * zero-padded width most of the file's numbers have (1 among 00001, 00002
+ * …): its zeros were probably lost. Not when a ミキワメAI number already
+ * said so.
+ */
+static void
+short_number(struct ecmd *e, size_t line, size_t mark)
+{
+	size_t	 i;
+
+	if (e->padw == 0 || e->nk.len == 0 || e->nk.len >= e->padw ||
+	    (e->in.bad & ER_BIT(ER_NUMBER)))
+		return;
+	for (i = 0; i < e->nk.len; i++)
+		if (e->nk.p[i] < '0' || e->nk.p[i] > '9')
+			return;
+	buf_reset(&e->k2);
+	diag_codes_since(e->f.diag, mark, &e->k2);
+	if (e->k2.p != NULL && strstr(e->k2.p, "EMP_NUMBER_ZEROS_LOST") != NULL)
+		return;
+	add(e, line, EMP_NUMBER_SUSPICIOUS, ER_BIT(ER_NUMBER), "社員番号「%s」は"
+	    "このファイルの多くの社員番号（%zu 桁、先頭を0で埋めた形）より短く、"
+	    "表計算ソフトで先頭の0が失われた可能性があります", e->nk.p, e->padw);
+}
+
+/* The rules that need other records or the ミキワメAI employees. */
+static void
+cross_checks(struct ecmd *e, size_t line, size_t mark)
+{
+	duplicate(e, line, &e->demail, &e->ek, ER_EMAIL, EMP_EMAIL_DUPLICATE,
+	    "メールアドレス", "アドレス");
+	if (e->numode)
+		duplicate(e, line, &e->dnum, &e->nk, ER_NUMBER,
+		    EMP_NUMBER_DUPLICATE, "社員番号", "社員番号");
+	if (e->ro != NULL)
+		roster_checks(e, line);
+	short_number(e, line, mark);
 }
 
 static int
@@ -824,9 +1052,44 @@ plan(struct ecmd *e, size_t line, size_t mark, enum act act)
 	return 0;
 }
 
+/*
+ * Warnings for what the import would take away from ミキワメAI: a written
+ * field that ミキワメAI has a value for and SmartHR leaves empty
+ * (EMP_FIELD_BLANKED: written, since SmartHR is the source, but named),
+ * and a 退職者フラグ set in ミキワメAI that SmartHR's 在籍状況 clears
+ * (EMP_RETIRED_CLEARED: the integration sets the flag only for 退職, so
+ * the import clears it; it may have been set by hand, manual Q4).
+ */
+static void
+blanked(struct ecmd *e, size_t line, const char *const *old)
+{
+	unsigned	 roles = 0;
+	size_t		 c;
+
+	for (c = 0; c < EC_N; c++)
+		if (e->out[c] && c != EC_NUMBER && c != EC_EMAIL &&
+		    c != EC_RFLAG && old[c] != NULL && old[c][0] != '\0' &&
+		    e->eo.v[c].len == 0)
+			roles |= ER_BIT(e->eo.src[c]);
+	if (roles != 0) {
+		fields_of(e, roles, 1, &e->k2);
+		add(e, line, EMP_FIELD_BLANKED, roles, "ミキワメAIにある%sの値が"
+		    "SmartHRでは空のため、空で上書きされます。消してよいか"
+		    "確かめてください", e->k2.p);
+	}
+	if (e->out[EC_RFLAG] && old[EC_RFLAG] != NULL &&
+	    strcmp(old[EC_RFLAG], e->ru.retired_flag) == 0 &&
+	    e->eo.v[EC_RFLAG].len == 0)
+		add(e, line, EMP_RETIRED_CLEARED, ER_BIT(ER_STATUS), "ミキワメAI"
+		    "では退職者フラグが %s ですが、SmartHRの在籍状況「%s」は"
+		    "退職ではないため、フラグが外れます。退職した社員なら"
+		    "SmartHRの在籍状況を直してください", old[EC_RFLAG],
+		    e->in.v[ER_STATUS]);
+}
+
 /* The ミキワメAI employee the record matches: 更新, 変更なし, 新規, 未登録. */
 static enum act
-match(struct ecmd *e)
+match(struct ecmd *e, size_t line)
 {
 	const char	*old[EC_N];
 	size_t		 id, c;
@@ -838,8 +1101,46 @@ match(struct ecmd *e)
 		return e->numode ? A_UNKNOWN : A_NEW;
 	for (c = 0; c < EC_N; c++)
 		old[c] = roster_value(e->ro, id, (enum emp_col)c);
+	blanked(e, line, old);
 	return emp_diff(&e->ru, &e->eo, e->out, old, e->ohdr, &e->chg) > 0 ?
 	    A_UPDATE : A_SAME;
+}
+
+/*
+ * The ミキワメAI employees whose address and 社員番号 (zeros stripped or
+ * not) no record of the export has: never written, one plan row each
+ * after the export's rows, and a notice when they are many.
+ */
+static int
+absent(struct ecmd *e)
+{
+	struct roster	*ro = e->ro;
+	const char	*k, *l, *f;
+	size_t		 id, n = 0;
+
+	if (ro == NULL)
+		return 0;
+	for (id = 0; id < ro->n; id++) {
+		if (ro->seen[id])
+			continue;
+		n++;
+		k = roster_value(ro, id, e->numode ? EC_NUMBER : EC_EMAIL);
+		l = roster_value(ro, id, EC_LAST);
+		f = roster_value(ro, id, EC_FIRST);
+		buf_reset(&e->name);
+		buf_printf(&e->name, "%s%s%s", l ? l : "",
+		    l && f && *l && *f ? " " : "", f ? f : "");
+		if (diag_plan(e->f.diag, ro->line[id], k ? k : "", e->name.p,
+		    act_name[A_ABSENT], "", "") == -1) {
+			buf_printf(&e->f.err, "%s: write error", e->o->plan);
+			return -1;
+		}
+	}
+	if (n > 0 && n * 5 >= ro->n)
+		diag_notice(e->f.diag, "%zu of the %zu employees in %s are not "
+		    "in the SmartHR export (%s in the plan): the export may be "
+		    "filtered or cut short", n, ro->n, e->o->memps, ACT_ABSENT);
+	return 0;
 }
 
 static void
@@ -898,10 +1199,11 @@ record(struct ecmd *e, const struct rec *r)
 	emp_map(&e->ru, &e->in, &e->eo);
 	report_problems(e, r->line);
 	department(e, r->line);
-	cross_checks(e, r->line);
+	key_number_zeros(e->in.v[ER_NUMBER], e->in.len[ER_NUMBER], &e->zk);
+	cross_checks(e, r->line, mark);
 	if (diag_excluded_since(f->diag, mark))
 		return plan(e, r->line, mark, A_EXCLUDE);
-	act = match(e);
+	act = match(e, r->line);
 	if (act == A_UNKNOWN || (act == A_SAME && e->o->changed_only))
 		return plan(e, r->line, mark, act);
 	if ((k = write_record(e, r->line)) == -1)
@@ -956,7 +1258,7 @@ run(struct ecmd *e)
 			hdrs[n++] = e->ohdr[c];
 	if (flow_outputs(f, hdrs, n) != 0)
 		return 2;
-	if (pass_records(e) == -1)
+	if (pass_records(e) == -1 || absent(e) == -1)
 		return flow_fail(f, "%s", f->err.p);
 	for (c = 0; c < table_count(e->other); c++) {
 		const char *k = table_key(e->other, c, &len);
@@ -1029,6 +1331,7 @@ cmd_employees(const struct cmd *c, struct opts *o)
 	buf_free(&e->chg);
 	buf_free(&e->ek);
 	buf_free(&e->nk);
+	buf_free(&e->zk);
 	free(e);
 	return rc;
 }

@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "emp.h"
 #include "flow.h"
 #include "key.h"
 #include "norm.h"
@@ -38,6 +39,7 @@
 #define MAX_TRAITS	999	/* a sane upper bound for option trait_count */
 #define LIST_MAX	40	/* columns named in one message, then "and N more" */
 #define NIL		((size_t)-1)
+#define MAXW		32	/* 社員番号 widths counted for the padding rule */
 
 /* Result-file roles, in profile_map's order of precedence. */
 enum { R_NUMBER, R_EMAIL, R_TAKEN, R_TYPE, R_LINK, R_NAME, R_NROLES };
@@ -113,6 +115,9 @@ struct results {
 	size_t		 nemp, capemp;
 	struct buf	 arena;		/* the employees' numbers and names */
 	struct sindex	 idx[2];
+	struct table	*numz;		/* 社員番号 without zeros -> first */
+	size_t		 wn[MAXW + 1], wz[MAXW + 1], nnum;
+	size_t		 padw;		/* the export's padded width, or 0 */
 	struct res_pick	*picks;
 	size_t		 npicks, cappicks;
 	struct buf	 key, k2, nm, alt, date, type, link, msg, note, codes;
@@ -222,6 +227,54 @@ emp_name(const struct results *s, size_t e)
 }
 
 /*
+ * Indexes the SmartHR 社員番号 without its leading zeros (for a hint when
+ * a result's number matches only so) and counts the widths of all-digit
+ * numbers (for the zero-padding rule of EMP_NUMBER_SUSPICIOUS).
+ */
+static void
+count_number(struct results *s, const char *v, size_t len)
+{
+	size_t	*slot, i;
+	int	 found;
+
+	key_number(v, len, &s->k2);
+	for (i = 0; i < s->k2.len; i++)
+		if (s->k2.p[i] < '0' || s->k2.p[i] > '9')
+			break;
+	if (s->k2.len > 0 && i == s->k2.len && s->k2.len <= MAXW) {
+		s->wn[s->k2.len]++;
+		s->wz[s->k2.len] += s->k2.p[0] == '0';
+		s->nnum++;
+	}
+	key_number_zeros(v, len, &s->k2);
+	if (s->k2.len == 0)
+		return;
+	slot = table_put(s->numz, s->k2.p, s->k2.len, &found);
+	if (!found)
+		*slot = s->nemp;
+}
+
+/*
+ * Is the SmartHR employee's 社員番号 mangled by a spreadsheet, as
+ * EMP_NUMBER_SUSPICIOUS says of employees: 1.23E+05, 123.0, or all digits
+ * and shorter than the width most of the export pads its numbers to?
+ */
+static int
+number_suspicious(const struct results *s, const char *v)
+{
+	size_t	 i, len = strlen(v);
+
+	if (emp_number_suspicious(v, len))
+		return 1;
+	if (s->padw == 0 || len == 0 || len >= s->padw)
+		return 0;
+	for (i = 0; i < len; i++)
+		if (v[i] < '0' || v[i] > '9')
+			return 0;
+	return 1;
+}
+
+/*
  * Reads the SmartHR employee export whole. It is what every result is
  * matched against, so a record of it that cannot be read is exit 2: left
  * out, it would turn a match into RES_NO_MATCH or hide an ambiguity.
@@ -248,6 +301,7 @@ load_smarthr(struct results *s, const char *path)
 	s->sname = xstrdup(in->name);
 	s->snumhdr = xstrdup(in->hdr[s->scol[S_NUMBER]]);
 	s->idx[BY_NUMBER].t = table_new();
+	s->numz = table_new();
 	if (s->scol[S_EMAIL] != -1)
 		s->idx[BY_EMAIL].t = table_new();
 	if (s->scol[S_OPTOUT] == -1)
@@ -304,6 +358,7 @@ load_smarthr(struct results *s, const char *path)
 		buf_add(&s->arena, v[S_FIRST].p, v[S_FIRST].len + 1);
 		index_add(s, BY_NUMBER, v[S_NUMBER].p, v[S_NUMBER].len,
 		    s->nemp);
+		count_number(s, v[S_NUMBER].p, v[S_NUMBER].len);
 		if (s->idx[BY_EMAIL].t != NULL)
 			index_add(s, BY_EMAIL, v[S_EMAIL].p, v[S_EMAIL].len,
 			    s->nemp);
@@ -311,6 +366,9 @@ load_smarthr(struct results *s, const char *path)
 	}
 	if (k == -1)
 		goto out;
+	for (i = 1; i <= MAXW && s->padw == 0; i++)
+		if (s->wn[i] * 2 > s->nnum && s->wz[i] > 0)
+			s->padw = i;
 	diag_notice(f->diag, "SmartHR employees: %s (%s): %zu records",
 	    in->name, enc_name(in->enc), s->nemp);
 	rc = 0;
@@ -567,6 +625,7 @@ no_match(struct results *s, const struct rec *r, enum match m,
 {
 	struct flow	*f = &s->f;
 	const struct skey *k;
+	const size_t	*z;
 	int		 other = s->by == BY_EMAIL ? BY_NUMBER : BY_EMAIL;
 	int		 ocol = s->col[other == BY_EMAIL ? R_EMAIL : R_NUMBER];
 	const char	*hdr = f->in->hdr[s->col[s->by == BY_EMAIL ? R_EMAIL :
@@ -582,6 +641,16 @@ no_match(struct results *s, const struct rec *r, enum match m,
 		    "せん。手順書のとおり、%sが一致しない場合は連携できません。"
 		    "連携前に%sを確認してください", hdr, s->key.p, s->word,
 		    s->word);
+	if (m == M_NONE && s->by == BY_NUMBER) {
+		key_number_zeros(s->key.p, s->key.len, &s->k2);
+		if ((z = table_get(s->numz, s->k2.p, s->k2.len)) != NULL)
+			buf_printf(&s->msg, "。SmartHRの %zu 行目の従業員%s%s%sの"
+			    "社員番号「%s」とは先頭の0だけが違います（表計算"
+			    "ソフトで0が失われた形です。どちらかのファイルを"
+			    "書き出し直してください）", (size_t)s->emp[*z].line,
+			    emp_name(s, *z)[0] ? "（" : "", emp_name(s, *z),
+			    emp_name(s, *z)[0] ? "）" : "", emp_num(s, *z));
+	}
 	if (ocol != -1 && quiet_field(f->in, r, ocol, &s->alt) == 0 &&
 	    s->alt.len > 0 && (k = index_get(s, other, s->alt.p,
 	    s->alt.len)) != NULL && k->n == 1)
@@ -639,6 +708,50 @@ plan(struct results *s, const struct rec *r, const char *name,
 	return 0;
 }
 
+/*
+ * The matched employee's 社員番号, which the output is keyed by: a 警告
+ * when it looks mangled by a spreadsheet, and RES_NUMBER_ZEROS_LOST when
+ * the result's own 社員番号 differs from it only by leading zeros (one of
+ * the files lost them, and the key written would be the wrong one).
+ */
+static void
+number_checks(struct results *s, const struct rec *r, size_t e,
+    const char *name)
+{
+	struct flow	*f = &s->f;
+	const char	*num = emp_num(s, e);
+
+	if (number_suspicious(s, num))
+		diag_add(f->diag, r->line, EMP_NUMBER_SUSPICIOUS, s->key.p, name,
+		    s->snumhdr, "一致したSmartHRの従業員（%s の %zu 行目）の"
+		    "社員番号「%s」は表計算ソフトで変換された形（指数表記、"
+		    "末尾の .0、先頭の0が失われた形）に見えます。SmartHRの"
+		    "一括更新はこの社員番号で従業員を特定します。SmartHRの"
+		    "社員番号を確認してください", s->sname,
+		    (size_t)s->emp[e].line, num);
+	if (s->by != BY_EMAIL || s->col[R_NUMBER] == -1 ||
+	    quiet_field(f->in, r, s->col[R_NUMBER], &s->alt) == -1 ||
+	    s->alt.len == 0)
+		return;
+	key_number(s->alt.p, s->alt.len, &s->k2);
+	key_number(num, strlen(num), &s->msg);
+	if (s->k2.len == s->msg.len &&
+	    memcmp(s->k2.p, s->msg.p, s->k2.len) == 0)
+		return;
+	key_number_zeros(s->alt.p, s->alt.len, &s->k2);
+	key_number_zeros(num, strlen(num), &s->msg);
+	if (s->k2.len != s->msg.len ||
+	    memcmp(s->k2.p, s->msg.p, s->k2.len) != 0)
+		return;
+	diag_add(f->diag, r->line, RES_NUMBER_ZEROS_LOST, s->key.p, name,
+	    f->in->hdr[s->col[R_NUMBER]], "結果の社員番号「%s」と、一致した"
+	    "SmartHRの従業員（%s の %zu 行目）の社員番号「%s」は先頭の0だけが"
+	    "違います。表計算ソフトでどちらかの0が失われた形で、このまま"
+	    "では違う社員番号で更新されるおそれがあります。ファイルを書き"
+	    "出し直してください", s->alt.p, s->sname, (size_t)s->emp[e].line,
+	    num);
+}
+
 /* Second pass: the rules, the output and the plan for one record. */
 static int
 record(struct results *s, const struct rec *r)
@@ -651,7 +764,7 @@ record(struct results *s, const struct rec *r)
 	const char	*name;
 	size_t		 mark, e = 0, latest = 0, i;
 	int		 kcol = s->col[s->by == BY_EMAIL ? R_EMAIL : R_NUMBER];
-	int		 w;
+	int		 w, countok;
 	const char	*hdr = f->in->hdr[s->col[R_TAKEN]];
 
 	diag_record(f->diag);
@@ -665,9 +778,13 @@ record(struct results *s, const struct rec *r)
 	} else
 		m = match(s, &s->key, &k, &e);
 	buf_add(&s->key, "", 0);
+	/* A record of the wrong length is reported whatever else it is. */
+	countok = input_count_ok(f->in, r);
 	if (m == M_ONE) {
 		if (name[0] == '\0')
 			name = emp_name(s, e);
+	}
+	if (m == M_ONE && countok) {
 		if (s->emp[e].optout) {
 			buf_reset(&s->note);
 			buf_printf(&s->note, "SmartHRのミキワメAI連携が「%s」",
@@ -689,7 +806,7 @@ record(struct results *s, const struct rec *r)
 		}
 	}
 
-	if (!input_count_ok(f->in, r))
+	if (!countok)
 		diag_add(f->diag, r->line, CSV_FIELD_COUNT, s->key.p, name,
 		    NULL, "項目数が %zu で、ヘッダーの %zu と一致しません",
 		    r->nf, f->in->nh);
@@ -721,6 +838,8 @@ record(struct results *s, const struct rec *r)
 		    "特定するため、更新先が決まりません", (size_t)s->emp[e].line,
 		    emp_num(s, e), nk->n, s->msg.p);
 	}
+	if (m == M_ONE && emp_num(s, e)[0] != '\0')
+		number_checks(s, r, e, name);
 
 	buf_reset(&s->date);
 	if (input_field(f, f->in, r, s->col[R_TAKEN], 1, &s->fld, s->key.p,
@@ -797,6 +916,7 @@ results_free(struct results *s)
 	free(s->picks);
 	for (i = 0; i < 2; i++)
 		table_free(s->idx[i].t);
+	table_free(s->numz);
 	buf_free(&s->arena);
 	buf_free(&s->key);
 	buf_free(&s->k2);

@@ -77,6 +77,15 @@ static const struct {
 	    "日付として正しくありません" },
 	[EMP_NUMBER_SUSPICIOUS] = { "EMP_NUMBER_SUSPICIOUS", SEV_WARN,
 	    "社員番号が表計算ソフトで変換された形に見えます" },
+	[EMP_NUMBER_ZEROS_LOST] = { "EMP_NUMBER_ZEROS_LOST", SEV_EXCLUDE,
+	    "社員番号の先頭の0が失われています（表計算ソフトで数値に"
+	    "変換された形です）" },
+	[EMP_NUMBER_BLANKED] = { "EMP_NUMBER_BLANKED", SEV_EXCLUDE,
+	    "ミキワメAIにある社員番号がSmartHRでは空です" },
+	[EMP_FIELD_BLANKED] = { "EMP_FIELD_BLANKED", SEV_WARN,
+	    "ミキワメAIにある値が空で上書きされます" },
+	[EMP_RETIRED_CLEARED] = { "EMP_RETIRED_CLEARED", SEV_WARN,
+	    "ミキワメAIの退職者フラグが外れます" },
 	[RES_NO_MATCH] = { "RES_NO_MATCH", SEV_EXCLUDE,
 	    "一致するSmartHRの従業員がいないため連携できません" },
 	[RES_AMBIGUOUS_MATCH] = { "RES_AMBIGUOUS_MATCH", SEV_EXCLUDE,
@@ -87,6 +96,9 @@ static const struct {
 	    "受検日が日付として正しくありません" },
 	[RES_SCORE_INVALID] = { "RES_SCORE_INVALID", SEV_EXCLUDE,
 	    "性格特性の偏差値が数値ではありません" },
+	[RES_NUMBER_ZEROS_LOST] = { "RES_NUMBER_ZEROS_LOST", SEV_EXCLUDE,
+	    "社員番号が先頭の0の有無だけ違います（表計算ソフトで失われた"
+	    "形です）" },
 };
 
 #define SPOOL_CHUNK	65536

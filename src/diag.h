@@ -37,11 +37,16 @@ enum diag_code {
 	EMP_EMAIL_CHANGED,
 	EMP_DATE_INVALID,
 	EMP_NUMBER_SUSPICIOUS,
+	EMP_NUMBER_ZEROS_LOST,
+	EMP_NUMBER_BLANKED,
+	EMP_FIELD_BLANKED,
+	EMP_RETIRED_CLEARED,
 	RES_NO_MATCH,
 	RES_AMBIGUOUS_MATCH,
 	RES_NO_EMPLOYEE_NUMBER,
 	RES_DATE_INVALID,
 	RES_SCORE_INVALID,
+	RES_NUMBER_ZEROS_LOST,
 	DIAG_NCODES
 };
 
@@ -63,6 +68,7 @@ const char	*diag_code_text(enum diag_code);	/* the default message */
 #define ACT_UNKNOWN	"未登録"
 #define ACT_OLDER	"古い結果"
 #define ACT_SYNC	"連携"
+#define ACT_ABSENT	"SmartHRになし"	/* in ミキワメAI only: never written */
 
 struct diag;
 

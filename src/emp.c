@@ -151,7 +151,7 @@ emp_rules_init(struct emp_rules *ru, const struct profile *p, int number_mode,
 	if (ru->opt_out == NULL)
 		ru->opt_out = "連携しない";
 	pat = profile_get(p, "option", "retired_status");
-	if ((ru->retired = re_compile(pat ? pat : "^退職", rerr,
+	if ((ru->retired = re_compile(pat ? pat : "^退職(済み?)?$", rerr,
 	    sizeof(rerr))) == NULL) {
 		buf_printf(err, "profile option retired_status: %s", rerr);
 		return -1;
@@ -398,10 +398,16 @@ emp_map(const struct emp_rules *ru, const struct emp_in *in,
 			problem(o, EMP_EMAIL_INVALID, ER_BIT(ER_EMAIL));
 	}
 
-	if (in->len[ER_STATUS] > 0 && !(in->bad & ER_BIT(ER_STATUS)) &&
-	    re_match(ru->retired, in->v[ER_STATUS], in->len[ER_STATUS]))
+	if (!(in->bad & ER_BIT(ER_STATUS)) &&
+	    emp_retired(ru, in->v[ER_STATUS], in->len[ER_STATUS]))
 		buf_adds(&o->v[EC_RFLAG], ru->retired_flag);
 	buf_free(&k);
+}
+
+int
+emp_retired(const struct emp_rules *ru, const char *s, size_t len)
+{
+	return len > 0 && re_match(ru->retired, s, len);
 }
 
 void

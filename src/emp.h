@@ -91,6 +91,9 @@ struct emp_out {
 	size_t		 nprob;
 };
 
+/* Does 在籍状況 say 退職 (retired_status)? */
+int	emp_retired(const struct emp_rules *, const char *, size_t);
+
 /* Is the opt-out value 連携しない? */
 int	emp_opted_out(const struct emp_rules *, const char *, size_t);
 

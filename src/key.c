@@ -1,6 +1,8 @@
 /*
  * key: comparison forms. Each appends to out after resetting it.
  */
+#include <string.h>
+
 #include "enc.h"
 #include "key.h"
 #include "norm.h"
@@ -45,6 +47,24 @@ void
 key_number(const char *s, size_t len, struct buf *out)
 {
 	key_ascii(s, len, out);
+}
+
+void
+key_number_zeros(const char *s, size_t len, struct buf *out)
+{
+	size_t	 i, z = 0;
+
+	key_number(s, len, out);
+	for (i = 0; i < out->len; i++)
+		if (out->p[i] < '0' || out->p[i] > '9')
+			return;
+	while (z + 1 < out->len && out->p[z] == '0')
+		z++;
+	if (z > 0) {
+		memmove(out->p, out->p + z, out->len - z);
+		out->len -= z;
+		out->p[out->len] = '\0';
+	}
 }
 
 void

@@ -15,6 +15,14 @@
 void	key_ascii(const char *s, size_t len, struct buf *out);
 void	key_email(const char *s, size_t len, struct buf *out);
 void	key_number(const char *s, size_t len, struct buf *out);
+
+/*
+ * The 社員番号 key with its leading zeros stripped when it is all digits
+ * (00012 -> 12, 0 and 000 -> 0, A001 unchanged): a spreadsheet that read the
+ * number as a number dropped them, so two numbers equal in this form and
+ * not in key_number's differ only by lost zeros.
+ */
+void	key_number_zeros(const char *s, size_t len, struct buf *out);
 void	key_name(const char *s, size_t len, struct buf *out);
 
 #endif

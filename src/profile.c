@@ -210,7 +210,7 @@ static const char *const builtin[][3] = {
 	{ "gender", "F", "女性" },
 	{ "option", "date_format", "YYYY/MM/DD" },
 	{ "option", "retired_flag", "1" },
-	{ "option", "retired_status", "^退職" },
+	{ "option", "retired_status", "^退職(済み?)?$" },
 	{ "option", "opt_out_value", "連携しない" },
 	{ "option", "trait_count", "24" },
 };
