@@ -1,9 +1,9 @@
 /*
  * t_emp: one SmartHR record mapped to the ミキワメAI employee format, rule
- * by rule (SPEC §7): business name first per field, kana, 社員番号 and
- * メールアドレス width, gender, every date form, every employment type,
- * the retired flag, the problems with the roles they name, and the
- * comparison with a ミキワメAI employee.
+ * by rule (SPEC §7): business name first per field, kana (the business
+ * name's own reading with it), 社員番号 and メールアドレス width, gender,
+ * every date form, every employment type, the retired flag, the problems
+ * with the roles they name, and the comparison with a ミキワメAI employee.
  */
 #include <string.h>
 
@@ -174,6 +174,120 @@ main(void)
 		map(&r, l);
 		CHECK(eo.nprob == 0);
 		CHECK_STR(eo.v[EC_LAST].p, "鈴木");
+	}
+
+	/*
+	 * Business-name kana, per field: the business name's reading when
+	 * that name is used and its reading is there, so that 鈴木 never
+	 * goes with サトウ; else the legal reading.
+	 */
+	{
+		const char *l[] = { "last_name=佐藤", "first_name=太郎",
+		    "last_name_kana=サトウ", "first_name_kana=タロウ",
+		    "email=a@b.jp", "business_last_name=鈴木",
+		    "business_last_name_kana=スズキ",
+		    "business_first_name_kana=ジロウ", NULL };
+
+		map(&r, l);
+		CHECK(eo.nprob == 0);
+		CHECK_STR(eo.v[EC_LAST].p, "鈴木");
+		CHECK_STR(eo.v[EC_LAST_KANA].p, "スズキ");
+		CHECK(eo.src[EC_LAST_KANA] == ER_BLAST_KANA);
+		/* No business first name: its reading alone is not used. */
+		CHECK_STR(eo.v[EC_FIRST].p, "太郎");
+		CHECK_STR(eo.v[EC_FIRST_KANA].p, "タロウ");
+		CHECK(eo.src[EC_FIRST_KANA] == ER_FIRST_KANA);
+	}
+	{
+		/* Business name used, its reading empty: the legal reading. */
+		const char *l[] = { "last_name=佐藤", "first_name=太郎",
+		    "last_name_kana=サトウ", "first_name_kana=タロウ",
+		    "email=a@b.jp", "business_last_name=鈴木",
+		    "business_first_name=次郎",
+		    "business_first_name_kana=ジロウ", NULL };
+
+		map(&r, l);
+		CHECK(eo.nprob == 0);
+		CHECK(prob(EMP_KANA_MISSING) == 0);
+		CHECK_STR(eo.v[EC_LAST].p, "鈴木");
+		CHECK_STR(eo.v[EC_LAST_KANA].p, "サトウ");
+		CHECK(eo.src[EC_LAST_KANA] == ER_LAST_KANA);
+		CHECK_STR(eo.v[EC_FIRST].p, "次郎");
+		CHECK_STR(eo.v[EC_FIRST_KANA].p, "ジロウ");
+		CHECK(eo.src[EC_FIRST_KANA] == ER_BFIRST_KANA);
+	}
+	{
+		/* Business name empty, its reading filled: the legal one. */
+		const char *l[] = { "last_name=佐藤", "first_name=太郎",
+		    "last_name_kana=サトウ", "first_name_kana=タロウ",
+		    "email=a@b.jp", "business_last_name_kana=スズキ",
+		    "business_first_name_kana=ジロウ", NULL };
+
+		map(&r, l);
+		CHECK(eo.nprob == 0);
+		CHECK_STR(eo.v[EC_LAST].p, "佐藤");
+		CHECK_STR(eo.v[EC_LAST_KANA].p, "サトウ");
+		CHECK(eo.src[EC_LAST_KANA] == ER_LAST_KANA);
+		CHECK_STR(eo.v[EC_FIRST_KANA].p, "タロウ");
+		CHECK(eo.src[EC_FIRST_KANA] == ER_FIRST_KANA);
+	}
+	{
+		/* The business reading is normalized as the legal one is. */
+		static const char *const kv[] = {
+		    "business_last_name_kana=すずき",
+		    "business_last_name_kana=ｽｽﾞｷ",
+		    "business_last_name_kana=スズキ",
+		};
+		const char *l[] = { "last_name=佐藤", "first_name=太郎",
+		    "last_name_kana=サトウ", "first_name_kana=タロウ",
+		    "email=a@b.jp", "business_last_name=鈴木", NULL, NULL };
+		size_t i;
+
+		for (i = 0; i < ARRAY_LEN(kv); i++) {
+			l[6] = kv[i];
+			map(&r, l);
+			if (!CHECK_STR(eo.v[EC_LAST_KANA].p, "スズキ"))
+				fprintf(stderr, "  %s\n", kv[i]);
+			CHECK(eo.src[EC_LAST_KANA] == ER_BLAST_KANA);
+		}
+	}
+	{
+		/*
+		 * Business name used, no reading of either kind: the legal
+		 * reading is what is missing, as the one a file should add.
+		 */
+		const char *l[] = { "last_name=佐藤", "first_name=太郎",
+		    "first_name_kana=タロウ", "email=a@b.jp",
+		    "business_last_name=鈴木", NULL };
+
+		map(&r, l);
+		CHECK(eo.nprob == 1);
+		CHECK(prob(EMP_KANA_MISSING) == ER_BIT(ER_LAST_KANA));
+		CHECK_STR(eo.v[EC_LAST_KANA].p, "");
+	}
+	{
+		/* The business reading makes up for an empty legal one. */
+		const char *l[] = { "last_name=佐藤", "first_name=太郎",
+		    "first_name_kana=タロウ", "email=a@b.jp",
+		    "business_last_name=鈴木",
+		    "business_last_name_kana=スズキ", NULL };
+
+		map(&r, l);
+		CHECK(eo.nprob == 0);
+		CHECK_STR(eo.v[EC_LAST_KANA].p, "スズキ");
+	}
+	{
+		/* An unreadable business reading is not judged nor replaced. */
+		const char *l[] = { "last_name=佐藤", "first_name=太郎",
+		    "last_name_kana=サトウ", "first_name_kana=タロウ",
+		    "email=a@b.jp", "business_last_name=鈴木", NULL };
+
+		map(&r, l);
+		r.bad = ER_BIT(ER_BLAST_KANA);
+		emp_map(&ru, &r, &eo);
+		CHECK(prob(EMP_KANA_MISSING) == 0);
+		CHECK(eo.src[EC_LAST_KANA] == ER_BLAST_KANA);
+		CHECK_STR(eo.v[EC_LAST_KANA].p, "");
 	}
 
 	/* 姓 and 名 both empty: one problem naming both. */
