@@ -5,6 +5,8 @@
  * roles each command would miss, and the first problems with their lines.
  * It reads every field of every record, so every invalid byte is found.
  */
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +14,16 @@
 #include "flow.h"
 
 #define MAX_PROBLEMS	10
+#define MAXW		16	/* code widths the zero-padding check counts */
+
+/*
+ * A column's all-digit values by width, for the zero-padding check: how
+ * many, how many start with 0, and the first line of each width.
+ */
+struct widths {
+	uint32_t	 n[MAXW + 1], zero[MAXW + 1], line[MAXW + 1];
+	uint32_t	 total;
+};
 
 /* The roles a command needs, per kind of file (SPEC §6-8). */
 static const char *const emp_roles[] = {
@@ -216,6 +228,104 @@ lookalikes(struct flow *f, const struct input *in, const char *const *roles,
 			    emp_role_name[like[i].role]);
 }
 
+/* 1 or 2 digits, their value in *v; 0 when there are none. */
+static int
+small(const char **p, const char *e, int *v)
+{
+	int	 n = 0;
+
+	*v = 0;
+	while (*p < e && **p >= '0' && **p <= '9' && n < 2) {
+		*v = *v * 10 + (**p - '0');
+		++*p;
+		n++;
+	}
+	return n > 0;
+}
+
+/* Is s..e a month and day without a year, as 4月1日? */
+static int
+month_day(const char *s, const char *e)
+{
+	int	 m, d;
+
+	if (!small(&s, e, &m) || (size_t)(e - s) < strlen("月") ||
+	    memcmp(s, "月", strlen("月")) != 0)
+		return 0;
+	s += strlen("月");
+	return small(&s, e, &d) && e - s == (ptrdiff_t)strlen("日") &&
+	    memcmp(s, "日", strlen("日")) == 0 && m >= 1 && m <= 12 &&
+	    d >= 1 && d <= 31;
+}
+
+/*
+ * Signs that a spreadsheet rewrote a value: 1.23E+05 or 123.0 (a code read
+ * as a number), 4月1日 (a date that lost its year). Counts an all-digit
+ * value's width in w (allocated on first use) for the padding check.
+ */
+static void
+damage(const struct input *in, const struct rec *r, size_t col,
+    const struct buf *v, struct widths **w, struct buf *probs,
+    size_t *nprob)
+{
+	size_t	 i, len = v->len;
+
+	if (len == 0)
+		return;
+	for (i = 0; i < len && v->p[i] >= '0' && v->p[i] <= '9'; i++)
+		continue;
+	if (i == len) {
+		if (len > MAXW || r->line > UINT32_MAX)
+			return;
+		if (*w == NULL)
+			*w = xcalloc(1, sizeof(**w));
+		if ((*w)->n[len]++ == 0)
+			(*w)->line[len] = (uint32_t)r->line;
+		(*w)->zero[len] += v->p[0] == '0';
+		(*w)->total++;
+		return;
+	}
+	if (emp_number_suspicious(v->p, len)) {
+		if (++*nprob <= MAX_PROBLEMS)
+			buf_printf(probs, "    line %zu: column %zu (%s): \"%s\" "
+			    "looks like a code a spreadsheet turned into a "
+			    "number (E+ notation or a trailing .0)\n", r->line,
+			    col + 1, col < in->nh ? in->hdr[col] : "extra", v->p);
+		return;
+	}
+	if (month_day(v->p, v->p + len) && ++*nprob <= MAX_PROBLEMS)
+		buf_printf(probs, "    line %zu: column %zu (%s): \"%s\" is a "
+		    "date without a year (a spreadsheet reformatted it?)\n",
+		    r->line, col + 1, col < in->nh ? in->hdr[col] : "extra",
+		    v->p);
+}
+
+/*
+ * Uneven zero padding: most of a column's all-digit values share a width
+ * and some of those start with 0 (00012), yet others are shorter (12): a
+ * spreadsheet dropped their zeros.
+ */
+static void
+padding(const struct input *in, size_t col, const struct widths *w,
+    struct buf *probs, size_t *nprob)
+{
+	size_t	 pw, i;
+
+	for (pw = 2; pw <= MAXW; pw++)
+		if ((size_t)w->n[pw] * 2 > w->total && w->zero[pw] > 0)
+			break;
+	if (pw > MAXW)
+		return;
+	for (i = 1; i < pw; i++)
+		if (w->n[i] > 0 && ++*nprob <= MAX_PROBLEMS)
+			buf_printf(probs, "    line %zu: column %zu (%s): %zu "
+			    "value%s of %zu digit%s where most are %zu digits "
+			    "padded with 0: a spreadsheet may have dropped "
+			    "leading zeros\n", (size_t)w->line[i], col + 1,
+			    in->hdr[col], (size_t)w->n[i], w->n[i] == 1 ? "" :
+			    "s", i, i == 1 ? "" : "s", pw);
+}
+
 /* What a column is, for the list of columns. */
 static const char *
 column_role(const char *section, const char *role)
@@ -235,6 +345,7 @@ inspect_one(struct flow *f, const char *path, FILE *fp)
 	struct rec	*r;
 	struct buf	 d = {0}, probs = {0};
 	const char	*section, *k, **roles;
+	struct widths	**w;
 	size_t		 records = 0, nprob = 0, i, bad, j;
 	int		 rc = 0, n, results;
 
@@ -254,6 +365,7 @@ inspect_one(struct flow *f, const char *path, FILE *fp)
 		if (roles[i] == NULL && results)
 			roles[i] = "trait";
 	}
+	w = xcalloc(in->nh ? in->nh : 1, sizeof(*w));
 	ambiguous(in, roles, &probs, &nprob);
 	if (strcmp(k, "SmartHR employees") == 0 || strcmp(k, "unknown") == 0)
 		lookalikes(f, in, roles, &probs, &nprob);
@@ -281,8 +393,16 @@ inspect_one(struct flow *f, const char *path, FILE *fp)
 				}
 				break;
 			}
+			if (i < in->nh && input_count_ok(in, r))
+				damage(in, r, i, &d, &w[i], &probs, &nprob);
 		}
 	}
+	for (i = 0; i < in->nh; i++)
+		if (w[i] != NULL) {
+			padding(in, i, w[i], &probs, &nprob);
+			free(w[i]);
+		}
+	free(w);
 	fprintf(fp, "  encoding: %s%s%s\n", enc_name(in->enc),
 	    in->det.bom ? " with BOM" : "",
 	    f->o->in_enc != ENC_AUTO ? " (as told by --input-encoding)" : "");
