@@ -32,6 +32,12 @@ struct prow {
  * header resembles a role when it matches `has` and not `hasnot`.
  */
 #define KANA_WORDS	"(?:ヨミガナ|フリガナ|カタカナ|カナ)"
+/*
+ * Columns about someone or something else than the employee's own record
+ * (家族1（生年月日）, 前職（在籍期間）, 口座名義（カナ）, as a full SmartHR
+ * export has them) never resemble a role, whatever words they carry.
+ */
+#define OTHERS	"家族|緊急連絡先|前職|口座|配偶者|扶養|住民票|通勤|学歴|資格"
 #define LEVEL1		"(?=.*(?<![0-9])1(?![0-9]))(?!.*(?:[02-9]|1[0-9]))"
 static const struct like {
 	const char	*role;
@@ -41,7 +47,7 @@ static const struct like {
 	{ "employee_number", "社員番号", NULL, "社員番号" },
 	{ "last_name_kana", "^(?=.*姓)(?=.*" KANA_WORDS ")", "ビジネスネーム",
 	    "姓 and ヨミガナ/カナ/フリガナ/カタカナ" },
-	{ "first_name_kana", "^(?=.*(?<!氏)名)(?=.*" KANA_WORDS ")",
+	{ "first_name_kana", "^(?=.*(?<!氏)名(?!義))(?=.*" KANA_WORDS ")",
 	    "ビジネスネーム", "名 and ヨミガナ/カナ/フリガナ/カタカナ" },
 	{ "business_last_name", "^(?=.*ビジネスネーム)(?=.*姓)", KANA_WORDS,
 	    "ビジネスネーム and 姓" },
@@ -54,7 +60,7 @@ static const struct like {
 	{ "department", "^(?=.*部署)" LEVEL1, NULL, "部署 with level 1" },
 	{ "position", "^(?=.*役職)" LEVEL1, NULL, "役職 with level 1" },
 	{ "retired_on", "^(?=.*退職)(?=.*日)", NULL, "退職 and 日" },
-	{ "status", "在籍", NULL, "在籍" },
+	{ "status", "在籍(?!期間)", NULL, "在籍" },
 	{ "employment_type", "雇用形態", NULL, "雇用形態" },
 	{ "gender", "性別", NULL, "性別" },
 	{ "birth_date", "生年月日", NULL, "生年月日" },
@@ -67,6 +73,7 @@ struct profile {
 	struct prow	*rows;
 	size_t		 n, cap;
 	struct re	*like[ARRAY_LEN(likes)][2];	/* has, hasnot */
+	struct re	*others;			/* OTHERS */
 };
 
 /* The built-in profile (SPEC §5-8): order is the order `profile` prints. */
@@ -296,6 +303,7 @@ profile_free(struct profile *p)
 		re_free(p->like[i][0]);
 		re_free(p->like[i][1]);
 	}
+	re_free(p->others);
 	free(p->rows);
 	free(p);
 }
@@ -652,8 +660,12 @@ resembles(struct profile *p, size_t i, const char *h)
 			if (p->like[i][k] == NULL)
 				return 0;
 		}
+	if (p->others == NULL &&
+	    (p->others = re_compile(OTHERS, err, sizeof(err))) == NULL)
+		return 0;
 	return re_match(p->like[i][0], h, strlen(h)) &&
-	    (p->like[i][1] == NULL || !re_match(p->like[i][1], h, strlen(h)));
+	    (p->like[i][1] == NULL || !re_match(p->like[i][1], h, strlen(h))) &&
+	    !re_match(p->others, h, strlen(h));
 }
 
 size_t
