@@ -119,15 +119,15 @@ dups_free(struct dups *d)
 	free(d->ln);
 }
 
-static void
+/* Adds a record to its key's group; *found when the key had one. */
+static size_t
 dups_add(struct dups *d, const char *key, size_t len, size_t line,
-    int retired)
+    int *found)
 {
 	size_t	*v, g, m;
-	int	 found;
 
-	v = table_put(d->t, key, len, &found);
-	if (!found) {
+	v = table_put(d->t, key, len, found);
+	if (!*found) {
 		if (d->ng == d->capg) {
 			d->capg = d->capg ? d->capg * 2 : 256;
 			d->n = xreallocarray(d->n, d->capg, sizeof(*d->n));
@@ -142,12 +142,10 @@ dups_add(struct dups *d, const char *key, size_t len, size_t line,
 		d->n[g] = 1;
 		d->first[g] = line;
 		d->more[g] = 0;
-		d->retired[g] = retired != 0;
-		return;
+		d->retired[g] = 0;
+		return g;
 	}
 	g = *v;
-	if (retired)
-		d->retired[g] = 1;
 	if (d->more[g] == 0) {
 		if (d->nm == d->capm) {
 			d->capm = d->capm ? d->capm * 2 : 16;
@@ -160,6 +158,7 @@ dups_add(struct dups *d, const char *key, size_t len, size_t line,
 	if (d->n[g] < DUP_SHOW + 1)
 		d->ln[m][d->n[g]] = line;
 	d->n[g]++;
+	return g;
 }
 
 /*
@@ -189,13 +188,15 @@ dups_shared(struct dups *d)
 
 /*
  * When key is shared, appends "3, 4 行目" or "3, 4, … 12 行目ほか N 件"
- * (the other records of the group) to out, sets *retired when a record of
- * the group is 退職, and returns the group's size; else returns 0.
+ * (the other records of the group) to out, and returns the group's size;
+ * else returns 0. *retired says whether a record of the group is 退職: the
+ * first pass marked the group's later records, and the second, in line
+ * order, marks the first record (self_retired) before the others come.
  * Constant time: at most DUP_SHOW + 1 lines are looked at.
  */
 static size_t
-dups_others(const struct dups *d, const char *key, size_t len, size_t self,
-    struct buf *out, int *retired)
+dups_others(struct dups *d, const char *key, size_t len, size_t self,
+    struct buf *out, int self_retired, int *retired)
 {
 	const size_t	*v;
 	const size_t	*ln;
@@ -205,6 +206,8 @@ dups_others(const struct dups *d, const char *key, size_t len, size_t self,
 	    d->n[*v] < 2)
 		return 0;
 	g = *v;
+	if (self_retired)
+		d->retired[g] = 1;
 	*retired = d->retired[g];
 	ln = d->ln[d->more[g] - 1];
 	have = d->n[g] < DUP_SHOW + 1 ? d->n[g] : DUP_SHOW + 1;
@@ -551,13 +554,15 @@ opted_out(struct ecmd *e, const struct rec *r)
 }
 
 /* Marks the ミキワメAI employee found under key in t as in the export. */
-static void
+static int
 seen(struct roster *ro, const struct table *t, const struct buf *key)
 {
 	size_t	 id;
 
-	if (roster_find(t, key, &id))
-		ro->seen[id] = 1;
+	if (!roster_find(t, key, &id))
+		return 0;
+	ro->seen[id] = 1;
+	return 1;
 }
 
 /* Counts an all-digit 社員番号 (key form) by its width. */
@@ -604,8 +609,8 @@ pass_keys(struct ecmd *e)
 {
 	struct rec	*r;
 	struct buf	*fb = e->fb;
-	size_t		 bad;
-	int		 k, out, em, num, ret;
+	size_t		 bad, g;
+	int		 k, out, em, num, found;
 
 	while ((k = input_next(e->f.in, &r, &e->f.err)) == 1) {
 		/* Fields of a record of the wrong length are not where they seem. */
@@ -625,25 +630,33 @@ pass_keys(struct ecmd *e)
 		}
 		if (e->ro != NULL) {
 			if (em)
-				seen(e->ro, e->ro->byemail, &e->ek);
-			if (num) {
-				seen(e->ro, e->ro->bynum, &e->nk);
-				key_number_zeros(fb[ER_NUMBER].p,
-				    fb[ER_NUMBER].len, &e->zk);
-				seen(e->ro, e->ro->bynumz, &e->zk);
+				(void)seen(e->ro, e->ro->byemail, &e->ek);
+			/* The number without its zeros only if it is not found. */
+			if (num && !seen(e->ro, e->ro->bynum, &e->nk)) {
+				key_zeros(e->nk.p, e->nk.len, &e->zk);
+				(void)seen(e->ro, e->ro->bynumz, &e->zk);
 			}
 		}
 		if (out)
 			continue;
+		/*
+		 * A re-hire shows as a shared address with a 退職 record. The
+		 * status of a group's later records is read here, only when
+		 * the address is already known; the second pass reads the
+		 * first record's before any other of the group comes.
+		 */
 		if (em) {
-			ret = e->col[ER_STATUS] >= 0 && input_peek(e->f.in, r,
-			    e->col[ER_STATUS], 1, &fb[ER_STATUS], &bad) == 0 &&
-			    emp_retired(&e->ru, fb[ER_STATUS].p,
-			    fb[ER_STATUS].len);
-			dups_add(&e->demail, e->ek.p, e->ek.len, r->line, ret);
+			g = dups_add(&e->demail, e->ek.p, e->ek.len, r->line,
+			    &found);
+			if (found && e->col[ER_STATUS] >= 0 &&
+			    input_peek(e->f.in, r, e->col[ER_STATUS], 1,
+			    &fb[ER_STATUS], &bad) == 0 && emp_retired(&e->ru,
+			    fb[ER_STATUS].p, fb[ER_STATUS].len))
+				e->demail.retired[g] = 1;
 		}
 		if (e->numode && num)
-			dups_add(&e->dnum, e->nk.p, e->nk.len, r->line, 0);
+			(void)dups_add(&e->dnum, e->nk.p, e->nk.len, r->line,
+			    &found);
 	}
 	dups_shared(&e->demail);
 	dups_shared(&e->dnum);
@@ -874,7 +887,7 @@ department(struct ecmd *e, size_t line)
  * as "同じ%sが" and "この%sは全 N 件".
  */
 static void
-duplicate(struct ecmd *e, size_t line, const struct dups *d,
+duplicate(struct ecmd *e, size_t line, struct dups *d,
     const struct buf *key, enum emp_role role, enum diag_code code,
     const char *what, const char *this)
 {
@@ -885,7 +898,7 @@ duplicate(struct ecmd *e, size_t line, const struct dups *d,
 		return;
 	buf_reset(&e->k2);
 	if ((n = dups_others(d, key->p, key->len, line, &e->k2,
-	    &retired)) > 0)
+	    e->eo.v[EC_RFLAG].len > 0, &retired)) > 0)
 		add(e, line, code, ER_BIT(role), "同じ%sが %sの社員にも登録されて"
 		    "います（この%sは全 %zu 件）。どれも連携されません%s", what,
 		    e->k2.p, this, n, retired && code == EMP_EMAIL_DUPLICATE ?
@@ -1199,7 +1212,8 @@ record(struct ecmd *e, const struct rec *r)
 	emp_map(&e->ru, &e->in, &e->eo);
 	report_problems(e, r->line);
 	department(e, r->line);
-	key_number_zeros(e->in.v[ER_NUMBER], e->in.len[ER_NUMBER], &e->zk);
+	if (e->ro != NULL)
+		key_zeros(e->nk.p != NULL ? e->nk.p : "", e->nk.len, &e->zk);
 	cross_checks(e, r->line, mark);
 	if (diag_excluded_since(f->diag, mark))
 		return plan(e, r->line, mark, A_EXCLUDE);

@@ -52,19 +52,26 @@ key_number(const char *s, size_t len, struct buf *out)
 void
 key_number_zeros(const char *s, size_t len, struct buf *out)
 {
+	struct buf	 k = {0};
+
+	key_number(s, len, &k);
+	key_zeros(k.p != NULL ? k.p : "", k.len, out);
+	buf_free(&k);
+}
+
+void
+key_zeros(const char *k, size_t len, struct buf *out)
+{
 	size_t	 i, z = 0;
 
-	key_number(s, len, out);
-	for (i = 0; i < out->len; i++)
-		if (out->p[i] < '0' || out->p[i] > '9')
-			return;
-	while (z + 1 < out->len && out->p[z] == '0')
-		z++;
-	if (z > 0) {
-		memmove(out->p, out->p + z, out->len - z);
-		out->len -= z;
-		out->p[out->len] = '\0';
-	}
+	buf_reset(out);
+	for (i = 0; i < len; i++)
+		if (k[i] < '0' || k[i] > '9')
+			break;
+	if (i == len)
+		while (z + 1 < len && k[z] == '0')
+			z++;
+	buf_add(out, k + z, len - z);
 }
 
 void

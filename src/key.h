@@ -23,6 +23,9 @@ void	key_number(const char *s, size_t len, struct buf *out);
  * not in key_number's differ only by lost zeros.
  */
 void	key_number_zeros(const char *s, size_t len, struct buf *out);
+
+/* The same from a number already in key_number's form. */
+void	key_zeros(const char *key, size_t len, struct buf *out);
 void	key_name(const char *s, size_t len, struct buf *out);
 
 #endif
