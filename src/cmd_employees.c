@@ -932,11 +932,18 @@ zeros_lost(struct ecmd *e, size_t line, size_t id)
 	key_number_zeros(v, strlen(v), &e->k1);
 	if (e->k1.len != e->zk.len || memcmp(e->k1.p, e->zk.p, e->zk.len) != 0)
 		return 0;
-	add(e, line, EMP_NUMBER_ZEROS_LOST, ER_BIT(ER_NUMBER), "社員番号「%s」は"
-	    "ミキワメAIの社員番号「%s」と先頭の0だけが違います。表計算ソフトで"
-	    "開いて保存したときに0が失われた形です。SmartHRから書き出し直すか、"
-	    "社員番号の列を文字列として読み込んでください", e->eo.v[EC_NUMBER].p,
-	    v);
+	if (e->nk.len < strlen(v))
+		add(e, line, EMP_NUMBER_ZEROS_LOST, ER_BIT(ER_NUMBER), "社員番号"
+		    "「%s」はミキワメAIの社員番号「%s」と先頭の0だけが違います。"
+		    "表計算ソフトで開いて保存したときに0が失われた形です。"
+		    "SmartHRから書き出し直すか、社員番号の列を文字列として"
+		    "読み込んでください", e->eo.v[EC_NUMBER].p, v);
+	else
+		add(e, line, EMP_NUMBER_ZEROS_LOST, ER_BIT(ER_NUMBER), "社員番号"
+		    "「%s」はミキワメAIの社員番号「%s」と先頭の0だけが違います。"
+		    "ミキワメAIの社員番号のほうが0を失った形です（以前の取り込み"
+		    "で表計算ソフトを通ったなど）。ミキワメAIの社員番号を直して"
+		    "から連携してください", e->eo.v[EC_NUMBER].p, v);
 	return 1;
 }
 
@@ -1150,9 +1157,10 @@ absent(struct ecmd *e)
 		}
 	}
 	if (n > 0 && n * 5 >= ro->n)
-		diag_notice(e->f.diag, "%zu of the %zu employees in %s are not "
+		diag_notice(e->f.diag, "%zu of the %zu employees in %s %s not "
 		    "in the SmartHR export (%s in the plan): the export may be "
-		    "filtered or cut short", n, ro->n, e->o->memps, ACT_ABSENT);
+		    "filtered or cut short", n, ro->n, e->o->memps,
+		    n == 1 ? "is" : "are", ACT_ABSENT);
 	return 0;
 }
 

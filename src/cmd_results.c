@@ -660,6 +660,18 @@ no_match(struct results *s, const struct rec *r, enum match m,
 		    emp_name(s, k->head)[0] ? "（" : "", emp_name(s, k->head),
 		    emp_name(s, k->head)[0] ? "）" : "",
 		    other == BY_EMAIL ? "email" : "employee-number");
+	else if (other == BY_NUMBER && ocol != -1 && s->alt.len > 0) {
+		/* The result's number lost (or has extra) leading zeros. */
+		key_number_zeros(s->alt.p, s->alt.len, &s->k2);
+		if ((z = table_get(s->numz, s->k2.p, s->k2.len)) != NULL)
+			buf_printf(&s->msg, "。なお%s「%s」は、SmartHRの %zu 行目"
+			    "の従業員%s%s%sの社員番号「%s」と先頭の0だけが違い"
+			    "ます（表計算ソフトで0が失われた形です）",
+			    f->in->hdr[ocol], s->alt.p,
+			    (size_t)s->emp[*z].line, emp_name(s, *z)[0] ?
+			    "（" : "", emp_name(s, *z), emp_name(s, *z)[0] ?
+			    "）" : "", emp_num(s, *z));
+	}
 	diag_add(f->diag, r->line, RES_NO_MATCH, s->key.p, name, hdr, "%s",
 	    s->msg.p);
 }
