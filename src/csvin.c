@@ -161,10 +161,8 @@ csvin_open(FILE *fp, const char *name)
 	in->bufsize = CSVIN_BUFSIZE;
 	in->first = 1;
 	in->line = 1;
-	if (csv_init(&in->p, CSV_STRICT | CSV_STRICT_FINI) != 0) {
-		fprintf(stderr, "%s: out of memory\n", progname);
-		exit(2);
-	}
+	if (csv_init(&in->p, CSV_STRICT | CSV_STRICT_FINI) != 0)
+		fatal("out of memory");
 	csv_set_space_func(&in->p, no_space);
 	csv_set_blk_size(&in->p, CSVIN_BUFSIZE);
 	return in;

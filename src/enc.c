@@ -283,11 +283,9 @@ codec_reference(struct codec *c)
 static iconv_t
 open_cd(iconv_t *cd, const char *to, const char *from)
 {
-	if (*cd == (iconv_t)-1 && (*cd = iconv_open(to, from)) == (iconv_t)-1) {
-		fprintf(stderr, "%s: iconv cannot convert %s to %s on this "
-		    "system (install GNU libiconv)\n", progname, from, to);
-		exit(2);
-	}
+	if (*cd == (iconv_t)-1 && (*cd = iconv_open(to, from)) == (iconv_t)-1)
+		fatal("iconv cannot convert %s to %s on this system (install "
+		    "GNU libiconv)", from, to);
 	return *cd;
 }
 

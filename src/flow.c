@@ -30,6 +30,7 @@
 
 #include "flow.h"
 #include "norm.h"
+#include "ofile.h"
 
 #define SP_OK		0x01	/* spool flags: input_count_ok holds */
 #define SP_EMPTY	0x02	/* a row of empty cells */
@@ -50,6 +51,80 @@ struct spool {
 
 static void	in_free_header(struct input *);
 
+/* A file name and what it is, for the same-file check. */
+struct named {
+	const char	*opt;		/* "--errors", or NULL for INPUT */
+	const char	*path;
+	int		 out;
+};
+
+/*
+ * Is path written directly (standard output, a descriptor name, an
+ * existing FIFO or device): then several outputs may name it.
+ */
+static int
+direct(const char *path)
+{
+	struct stat	 st;
+
+	return ofile_fd_alias(path) != -1 ||
+	    (stat(path, &st) == 0 && !S_ISREG(st.st_mode));
+}
+
+/*
+ * An output that is an input (--errors staff.csv staff.csv) or another
+ * output (-o x.csv --errors x.csv) would destroy it: exit 2 before
+ * anything is read or written. A non-existent name is compared as text,
+ * so ./x.csv and x.csv are caught once the first run made the file.
+ */
+static int
+same_files(struct flow *f)
+{
+	struct opts	*o = f->o;
+	struct named	 n[16 + 8];
+	size_t		 nn = 0, i, j;
+	int		 k;
+
+#define NAMED(O, P, OUT) do {						\
+	if ((P) != NULL && strcmp((P), "-") != 0 && nn < ARRAY_LEN(n)) {	\
+		n[nn].opt = (O);					\
+		n[nn].path = (P);					\
+		n[nn++].out = (OUT);					\
+	}								\
+} while (0)
+	NAMED("-o", o->output, 1);
+	NAMED("--errors", o->errors, 1);
+	NAMED("--plan", o->plan, 1);
+	NAMED("--json-summary", o->json, 1);
+	NAMED("--profile", o->profile, 0);
+	NAMED("--smarthr-departments", o->sdepts, 0);
+	NAMED("--mikiwame-employees", o->memps, 0);
+	NAMED("--smarthr-employees", o->semps, 0);
+	for (i = 0; i < o->nmdepts && i < 8; i++)
+		NAMED("--mikiwame-departments", o->mdepts[i], 0);
+	for (k = 0; k < o->nargs && k < 8; k++)
+		NAMED(NULL, o->args[k], 0);
+#undef NAMED
+	for (i = 0; i < nn; i++) {
+		if (!n[i].out || direct(n[i].path))
+			continue;
+		for (j = 0; j < nn; j++) {
+			if (j == i || (n[j].out && j < i) ||
+			    !ofile_same_file(n[i].path, n[j].path))
+				continue;
+			usage_error(f->cmd, "%s %s is %s%s%s %s: writing it would "
+			    "destroy %s; name another file", n[i].opt,
+			    n[i].path, n[j].out ? "also " : "the ",
+			    n[j].opt != NULL ? n[j].opt : "input",
+			    n[j].opt != NULL && !n[j].out ? " file" : "",
+			    n[j].path, n[j].out ? "one of the two outputs" :
+			    "that file");
+			return -1;
+		}
+	}
+	return 0;
+}
+
 int
 flow_init(struct flow *f, const struct cmd *c, struct opts *o)
 {
@@ -59,6 +134,8 @@ flow_init(struct flow *f, const struct cmd *c, struct opts *o)
 	f->prof = profile_builtin();
 	f->codec = codec_new();
 	f->diag = diag_new(c->name);
+	if (same_files(f) == -1)
+		return 2;
 	if (o->profile != NULL && profile_load(f->prof, o->profile,
 	    &f->err) == -1) {
 		fprintf(stderr, "%s: %s\n", progname, f->err.p);
@@ -866,7 +943,8 @@ flow_finish(struct flow *f, int limit)
 {
 	int		 rc;
 
-	struct ofile	*all[] = { &f->out, &f->rep, &f->plan, &f->json };
+	/* The documented order: the output last, after what explains it. */
+	struct ofile	*all[] = { &f->rep, &f->plan, &f->json, &f->out };
 	size_t		 i;
 	int		 pass;
 

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "ofile.h"
 #include "util.h"
 
 #ifndef VERSION
@@ -218,6 +219,7 @@ main(int argc, char **argv)
 	struct opts	 o;
 	int		 rc;
 
+	ofile_signals();
 	if (argc < 2) {
 		usage(stderr);
 		return 2;

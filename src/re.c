@@ -40,10 +40,8 @@ re_compile(const char *pat, char *err, size_t errlen)
 	}
 	(void)pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE);
 	r->md = pcre2_match_data_create_from_pattern(r->code, NULL);
-	if (r->md == NULL) {
-		fprintf(stderr, "%s: out of memory\n", progname);
-		exit(2);
-	}
+	if (r->md == NULL)
+		fatal("out of memory");
 	return r;
 }
 

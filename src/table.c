@@ -125,11 +125,9 @@ table_put(struct table *t, const char *key, size_t len, int *found)
 		return v;
 	}
 	*found = 0;
-	if (t->n == MAX_KEYS || len > UINT32_MAX) {
-		fprintf(stderr, "%s: out of memory (more than %zu keys in one "
-		    "table, or a key of 4 GiB)\n", progname, MAX_KEYS);
-		exit(2);
-	}
+	if (t->n == MAX_KEYS || len > UINT32_MAX)
+		fatal("out of memory (more than %zu keys in one table, or a key "
+		    "of 4 GiB)", MAX_KEYS);
 	if (t->n == t->cap) {
 		t->cap = t->cap ? t->cap * 2 : 64;
 		t->ent = xreallocarray(t->ent, t->cap, sizeof(*t->ent));

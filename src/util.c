@@ -12,11 +12,27 @@
 
 const char *progname = "mikibridge";
 
+void (*fatal_hook)(void);
+
+void
+fatal(const char *fmt, ...)
+{
+	va_list	 ap;
+
+	if (fatal_hook != NULL)
+		fatal_hook();
+	fprintf(stderr, "%s: ", progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(2);
+}
+
 static void
 nomem(void)
 {
-	fprintf(stderr, "%s: out of memory\n", progname);
-	exit(2);
+	fatal("out of memory");
 }
 
 void *

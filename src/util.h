@@ -15,6 +15,16 @@
 
 extern const char *progname;	/* "mikibridge", for every message */
 
+/*
+ * The one way out of the program below the command layer: prints
+ * "mikibridge: message" and exits with status 2, after running the
+ * clean-up hook (ofile sets it to remove its temporary files, which hold
+ * personal data).
+ */
+void	 fatal(const char *fmt, ...)
+	    __attribute__((format(printf, 1, 2), noreturn));
+extern void (*fatal_hook)(void);
+
 void	*xmalloc(size_t);
 void	*xcalloc(size_t, size_t);
 void	*xrealloc(void *, size_t);
