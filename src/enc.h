@@ -93,6 +93,7 @@ struct detector {
 	int		 first, done, prev_cr, any_bad;
 	int		 line_bad, line_u8;	/* the line's evidence */
 	int		 need, clen;	/* UTF-8 character in progress */
+	uint32_t	 cp;		/* its code point so far */
 	unsigned char	 lo, hi;	/* range of its next byte */
 };
 

@@ -525,6 +525,22 @@ test_detect(void)
 		/* ﾃｽ (C3 BD) is valid UTF-8 too, but not UTF-8 evidence. */
 		{ "half-width kana pairs", B("\xC3\xBD\xC3\xBD\r\n"
 		    "\x96\x7B\x8E\xD0\r\n"), ENC_CP932, 0, 0, 0, 0, 2, 2, 0, 0 },
+		/*
+		 * 瑤子 in CP932 (EA A2 8E 71) is valid UTF-8 for U+A88E
+		 * "q", a Saurashtra letter: no Japanese text, no evidence.
+		 */
+		{ "cp932 that reads as utf-8", B("\x8E\x81\x96\xBC\r\n"
+		    "\xEA\xA2\x8E\x71\r\n\x8E\x52\x93\x63\r\n"),
+		    ENC_CP932, 0, 0, 0, 0, 1, 3, 0, 0 },
+		/* U+2460 ①, U+3231 ㈱, U+20BB7 𠮷, U+E000 (user-defined). */
+		{ "utf-8 symbols are evidence", B("\xE2\x91\xA0\n"
+		    "\x96\x7B\n"), ENC_CP932, 0, 0, 1, 1, 2, 0, 2, 0 },
+		{ "utf-8 kabushiki", B("\xE3\x88\xB1\n\x96\x7B\n"),
+		    ENC_CP932, 0, 0, 1, 1, 2, 0, 2, 0 },
+		{ "utf-8 supplementary ideograph", B("\xF0\xA0\xAE\xB7\n"
+		    "\x96\x7B\n"), ENC_CP932, 0, 0, 1, 1, 2, 0, 2, 0 },
+		{ "utf-8 user-defined", B("\xEE\x80\x80\n\x96\x7B\n"),
+		    ENC_CP932, 0, 0, 1, 1, 2, 0, 2, 0 },
 		{ "mixed", B("h\n本社\n\x96\x7B\x8E\xD0\n"), ENC_CP932, 0, 0, 1,
 		    2, 3, 0, 3, 0 },
 		{ "mixed, cp932 first, cr", B("h\r\x96\x7B\x8E\xD0\r\r本社\r"),
