@@ -17,6 +17,7 @@
 struct re {
 	pcre2_code		*code;
 	pcre2_match_data	*md;
+	char			*pat;	/* the pattern, for messages */
 	struct buf		 subj;	/* the subject, then RE_PAD zero bytes */
 };
 
@@ -38,6 +39,7 @@ re_compile(const char *pat, char *err, size_t errlen)
 		free(r);
 		return NULL;
 	}
+	r->pat = xstrdup(pat);
 	(void)pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE);
 	r->md = pcre2_match_data_create_from_pattern(r->code, NULL);
 	if (r->md == NULL)
@@ -53,12 +55,32 @@ re_compile(const char *pat, char *err, size_t errlen)
 int
 re_match(struct re *r, const char *s, size_t len)
 {
+	PCRE2_UCHAR	 msg[256];
+	size_t		 show = len;
+	int		 rc;
+
 	buf_reset(&r->subj);
 	buf_grow(&r->subj, len + RE_PAD);
 	memcpy(r->subj.p, s, len);
 	memset(r->subj.p + len, 0, RE_PAD);
-	return pcre2_match(r->code, (PCRE2_SPTR)r->subj.p, len, 0,
-	    PCRE2_NO_UTF_CHECK, r->md, NULL) >= 0;
+	rc = pcre2_match(r->code, (PCRE2_SPTR)r->subj.p, len, 0,
+	    PCRE2_NO_UTF_CHECK, r->md, NULL);
+	if (rc >= 0)
+		return 1;
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	/*
+	 * A limit (matching, depth, heap) or another error is no answer:
+	 * taken for "no match", it would turn a header into a missing column
+	 * or a retired employee into a working one, in silence.
+	 */
+	pcre2_get_error_message(rc, msg, sizeof(msg));
+	if (show > 80)		/* at most 80 bytes, cut between characters */
+		for (show = 80; show > 0 && (s[show] & 0xC0) == 0x80; show--)
+			continue;
+	fatal("the pattern \"%s\" could not be matched against \"%.*s\"%s: "
+	    "%s (PCRE2 error %d); simplify the pattern in the profile", r->pat,
+	    (int)show, s, show < len ? "..." : "", (char *)msg, rc);
 }
 
 void
@@ -67,6 +89,7 @@ re_free(struct re *r)
 	if (r == NULL)
 		return;
 	pcre2_match_data_free(r->md);
+	free(r->pat);
 	buf_free(&r->subj);
 	pcre2_code_free(r->code);
 	free(r);
