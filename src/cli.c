@@ -62,13 +62,16 @@ cmd_usage(const struct cmd *c, FILE *fp)
 int
 usage_error(const struct cmd *c, const char *fmt, ...)
 {
-	va_list	 ap;
+	struct buf	 m = {0};
+	va_list		 ap;
 
-	fprintf(stderr, "%s: %s: ", progname, c->name);
+	buf_printf(&m, "%s: %s: ", progname, c->name);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	buf_vprintf(&m, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	buf_addc(&m, '\n');
+	fputs_safe(m.p, stderr);
+	buf_free(&m);
 	cmd_usage(c, stderr);
 	return 2;
 }

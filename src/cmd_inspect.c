@@ -353,7 +353,9 @@ inspect_one(struct flow *f, const char *path, FILE *fp)
 	fprintf(fp, "%s\n", path);
 	if ((in = flow_input(f, path)) == NULL) {
 		fprintf(fp, "  error: %s\n", f->err.p);
-		fprintf(stderr, "%s: %s\n", progname, f->err.p);
+		fprintf(stderr, "%s: ", progname);
+		fputs_safe(f->err.p, stderr);
+		fputc('\n', stderr);
 		return 2;
 	}
 	k = kind(f, in, &section);
@@ -423,7 +425,9 @@ inspect_one(struct flow *f, const char *path, FILE *fp)
 	    ARRAY_LEN(res_roles), fp);
 	if (n == -1) {
 		buf_printf(&probs, "    %s\n", f->err.p);
-		fprintf(stderr, "%s: %s\n", progname, f->err.p);
+		fprintf(stderr, "%s: ", progname);
+		fputs_safe(f->err.p, stderr);
+		fputc('\n', stderr);
 		rc = 2;
 	}
 	if (probs.len == 0)

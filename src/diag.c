@@ -551,7 +551,7 @@ diag_write_report(struct diag *d)
 	uint32_t	 badcp;
 	char		 ln[32];
 	const char	*f[7], *t4[4];
-	struct buf	 t = {0};
+	struct buf	 t = {0}, line = {0};
 	int		 rc = -1;
 
 	store(d);
@@ -567,8 +567,11 @@ diag_write_report(struct diag *d)
 		if (load(d, r, &t, t4) == -1)
 			goto out;
 		if (d->report == NULL) {
-			fprintf(stderr, "%s:%zu: %s: %s\n", d->input, r->line,
+			/* Data reaches a terminal here: escape its controls. */
+			buf_reset(&line);
+			buf_printf(&line, "%s:%zu: %s: %s\n", d->input, r->line,
 			    codes[r->code].name, t4[3]);
+			fputs_safe(line.p, stderr);
 			continue;
 		}
 		snprintf(ln, sizeof(ln), "%zu", r->line);
@@ -592,42 +595,44 @@ out:
 		errno = d->ioerr;
 	}
 	buf_free(&t);
+	buf_free(&line);
 	return rc;
 }
 
+/*
+ * The summary, for a terminal: the input's name, the notices (雇用形態
+ * values, headers) and the destinations come from the user and the data,
+ * so their control characters are escaped.
+ */
 void
 diag_summary(const struct diag *d, FILE *fp)
 {
-	size_t	 i;
+	struct buf	 b = {0};
+	size_t		 i;
 
-	fprintf(fp, "%s %s: %s (%s): %zu records\n", progname, d->command,
+	buf_printf(&b, "%s %s: %s (%s): %zu records\n", progname, d->command,
 	    d->input, d->enc, d->records);
 	for (i = 0; i < d->nacts; i++)
-		fprintf(fp, "  %s: %zu\n", d->acts[i].what, d->acts[i].n);
+		buf_printf(&b, "  %s: %zu\n", d->acts[i].what, d->acts[i].n);
 	for (i = 0; i < DIAG_NCODES; i++)
 		if (d->ncode[i] > 0)
-			fprintf(fp, "  %s: %zu\n", codes[i].name, d->ncode[i]);
+			buf_printf(&b, "  %s: %zu\n", codes[i].name, d->ncode[i]);
 	for (i = 0; i < d->nnotes; i++)
-		fprintf(fp, "  %s\n", d->notes[i]);
+		buf_printf(&b, "  %s\n", d->notes[i]);
 	for (i = 0; i < d->ndests; i++)
-		fprintf(fp, "  %s\n", d->dests[i]);
+		buf_printf(&b, "  %s\n", d->dests[i]);
+	fputs_safe(b.p, fp);
+	buf_free(&b);
 }
 
 static void
 json_str(FILE *fp, const char *s)
 {
-	fputc('"', fp);
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
+	struct buf	 b = {0};
 
-		if (c == '"' || c == '\\')
-			fprintf(fp, "\\%c", c);
-		else if (c < 0x20)
-			fprintf(fp, "\\u%04x", c);
-		else
-			fputc(c, fp);
-	}
-	fputc('"', fp);
+	buf_add_safe(&b, s, strlen(s), 1);
+	fprintf(fp, "\"%s\"", b.p);
+	buf_free(&b);
 }
 
 int

@@ -794,19 +794,24 @@ int
 flow_fail(struct flow *f, const char *fmt, ...)
 {
 	size_t		 mark = f->err.len;
+	struct buf	 m = {0};
 	va_list		 ap;
 
+	/* Messages name headers and values: escape their controls. */
 	if (early_verdict(f, f->in) == -1) {
-		fprintf(stderr, "%s: %s\n", progname, f->err.p + mark);
+		buf_printf(&m, "%s: %s\n", progname, f->err.p + mark);
 		fmt = NULL;
 	}
 	if (fmt != NULL) {
-		fprintf(stderr, "%s: ", progname);
+		buf_printf(&m, "%s: ", progname);
 		va_start(ap, fmt);
-		vfprintf(stderr, fmt, ap);
+		buf_vprintf(&m, fmt, ap);
 		va_end(ap);
-		fputc('\n', stderr);
+		buf_addc(&m, '\n');
 	}
+	if (m.len > 0)
+		fputs_safe(m.p, stderr);
+	buf_free(&m);
 	ofile_abort(&f->out);
 	ofile_abort(&f->rep);
 	ofile_abort(&f->plan);

@@ -19,13 +19,16 @@ fatal(const char *fmt, ...)
 {
 	va_list	 ap;
 
+	struct buf	 m = {0};
+
 	if (fatal_hook != NULL)
 		fatal_hook();
-	fprintf(stderr, "%s: ", progname);
+	buf_printf(&m, "%s: ", progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	buf_vprintf(&m, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	buf_addc(&m, '\n');
+	fputs_safe(m.p, stderr);
 	exit(2);
 }
 
@@ -249,4 +252,75 @@ utf8_get(const char *s, size_t len, size_t *adv)
 		cp = (cp << 6) | (u[i] & 0x3F);
 	*adv = n;
 	return cp;
+}
+
+/* The length of the valid UTF-8 character at u, or 0. */
+static size_t
+utf8_valid(const unsigned char *u, size_t len)
+{
+	size_t		 n, i;
+	unsigned char	 lo = 0x80, hi = 0xBF;
+
+	if (u[0] >= 0xC2 && u[0] <= 0xDF)
+		n = 2;
+	else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
+		n = 3;
+		if (u[0] == 0xE0)
+			lo = 0xA0;
+		else if (u[0] == 0xED)
+			hi = 0x9F;
+	} else if (u[0] >= 0xF0 && u[0] <= 0xF4) {
+		n = 4;
+		if (u[0] == 0xF0)
+			lo = 0x90;
+		else if (u[0] == 0xF4)
+			hi = 0x8F;
+	} else
+		return 0;
+	if (n > len)
+		return 0;
+	for (i = 1; i < n; i++, lo = 0x80, hi = 0xBF)
+		if (u[i] < lo || u[i] > hi)
+			return 0;
+	return n;
+}
+
+void
+buf_add_safe(struct buf *out, const char *s, size_t len, int json)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 i = 0, n;
+
+	while (i < len) {
+		if ((u[i] >= 0x20 && u[i] < 0x7F) || (u[i] == '\n' && !json)) {
+			if (json && (u[i] == '"' || u[i] == '\\'))
+				buf_addc(out, '\\');
+			buf_addc(out, (char)u[i++]);
+		} else if (u[i] < 0x80) {
+			/* C0 controls and DEL: ESC would reach the terminal. */
+			buf_printf(out, json ? "\\u%04X" : "\\x%02X", u[i++]);
+		} else if ((n = utf8_valid(u + i, len - i)) == 0) {
+			/* Not UTF-8 (a CP932 file name): the byte as text. */
+			buf_printf(out, json ? "\\\\x%02X" : "\\x%02X", u[i++]);
+		} else if (n == 2 && u[i] == 0xC2 && u[i + 1] < 0xA0) {
+			/* C1 controls, U+0080..U+009F (CSI is U+009B). */
+			buf_printf(out, "\\u%04X", u[i + 1]);
+			i += 2;
+		} else {
+			buf_add(out, s + i, n);
+			i += n;
+		}
+	}
+	if (out->cap == 0)
+		buf_add(out, "", 0);
+}
+
+void
+fputs_safe(const char *s, FILE *fp)
+{
+	struct buf	 b = {0};
+
+	buf_add_safe(&b, s, strlen(s), 0);
+	fputs(b.p, fp);
+	buf_free(&b);
 }

@@ -7,6 +7,7 @@
 #define UTIL_H
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -82,6 +83,18 @@ buf_addc(struct buf *b, char c)
 
 /* UTF-8 helpers for text already known to be valid. */
 size_t	 utf8_put(char *out, uint32_t cp);	/* returns 1..4 */
+
+/*
+ * Appends s for a terminal, standard error or (json set) a JSON string:
+ * C0 controls but the line feed, and DEL, as \x1B (JSON: every C0 control,
+ * as \u001B), C1 controls as \u009B, a
+ * byte that is not UTF-8 (a CP932 file name) as the text \xFF (JSON:
+ * \\xFF), and in JSON '"' and '\' escaped. Valid UTF-8 text is unchanged,
+ * so an escape sequence from the data never reaches a terminal, and the
+ * JSON summary is always valid UTF-8.
+ */
+void	 buf_add_safe(struct buf *, const char *s, size_t len, int json);
+void	 fputs_safe(const char *s, FILE *fp);	/* buf_add_safe, to fp */
 uint32_t utf8_get(const char *s, size_t len, size_t *adv);
 
 #endif
