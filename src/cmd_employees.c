@@ -703,6 +703,85 @@ report_problems(struct ecmd *e, size_t line)
 	}
 }
 
+/* Departments a 部署1 message names, at most ("「A」・「B」ほか"). */
+#define LIKE_SHOW	2
+
+/*
+ * The ミキワメAI departments that 部署1 v may have meant, as
+ * 「営業本部/企画課」・「管理本部/企画課」 (with their codes when two have one
+ * path: *same is set), into out; returns how many there are (dtree_like:
+ * up to LIKE_SHOW + 1) and the first in *first.
+ */
+static size_t
+miki_like(struct ecmd *e, const char *v, size_t len, struct buf *out,
+    size_t *first, int *same)
+{
+	struct buf	 p[LIKE_SHOW] = {{0}};
+	size_t		 ids[LIKE_SHOW], n, i;
+	int		 codes;
+
+	buf_reset(out);
+	n = dtree_like(e->mk, v, len, ids, LIKE_SHOW);
+	for (i = 0; i < n && i < LIKE_SHOW; i++)
+		dtree_path(e->mk, ids[i], &p[i]);
+	codes = n > 1 && strcmp(p[0].p, p[1].p) == 0;
+	for (i = 0; i < n && i < LIKE_SHOW; i++) {
+		buf_printf(out, "%s「%s」", i ? "・" : "", p[i].p);
+		if (codes && dtree_code(e->mk, ids[i])[0] != '\0')
+			buf_printf(out, "（部署コード %s）",
+			    dtree_code(e->mk, ids[i]));
+		buf_free(&p[i]);
+	}
+	if (n > LIKE_SHOW)
+		buf_adds(out, "ほか");
+	if (n > 0)
+		*first = ids[0];
+	*same = codes;
+	return n;
+}
+
+/*
+ * 部署1 in the ミキワメAI tree, by its whole path (a bare name: the one
+ * department of that name). A miss names the departments of the same
+ * name, so that 開発本部/企画課 does not quietly become 営業本部/企画課.
+ */
+static void
+miki_department(struct ecmd *e, size_t line, const char *v, size_t len)
+{
+	struct buf	 like = {0};
+	size_t		 id, n;
+	unsigned	 roles = ER_BIT(ER_DEPT);
+	int		 same;
+
+	switch (dtree_find(e->mk, v, len, &id)) {
+	case DT_FOUND:
+		buf_adds(&e->eo.v[EC_DEPT], dtree_name(e->mk, id));
+		break;
+	case DT_AMBIGUOUS:
+		(void)miki_like(e, v, len, &like, &id, &same);
+		add(e, line, EMP_DEPARTMENT_UNREGISTERED, roles, "部署「%s」に"
+		    "当たる部署がミキワメAIに複数あり（%s）、どれか決められません。"
+		    "%s--smarthr-departments を使ってください", v, like.p,
+		    same ? "部署コードで決めるには " : "部署1を階層つき（本部/部）"
+		    "で入力するか ");
+		break;
+	default:
+		if ((n = miki_like(e, v, len, &like, &id, &same)) == 0)
+			add(e, line, EMP_DEPARTMENT_UNREGISTERED, roles,
+			    "部署「%s」はミキワメAIに登録がありません。部署を"
+			    "先に連携してください（mikibridge departments）", v);
+		else
+			add(e, line, EMP_DEPARTMENT_UNREGISTERED, roles,
+			    "部署「%s」はミキワメAIにありません。同じ名前の部署"
+			    "「%s」は%sにありますが、上位の部署が違います。部署1を"
+			    "確かめるか、部署を先に連携してください"
+			    "（mikibridge departments）", v,
+			    dtree_name(e->mk, id), like.p);
+		break;
+	}
+	buf_free(&like);
+}
+
 /* 部署1 -> the ミキワメAI 部署名 in eo.v[EC_DEPT], or a report row. */
 static void
 department(struct ecmd *e, size_t line)
@@ -716,19 +795,7 @@ department(struct ecmd *e, size_t line)
 	if (len == 0 || (e->in.bad & roles))
 		return;			/* an empty 部署1 is fine (manual) */
 	if (e->sh == NULL) {
-		k = dtree_find(e->mk, v, len, &id);
-		if (k == DT_FOUND)
-			buf_adds(&e->eo.v[EC_DEPT], dtree_name(e->mk, id));
-		else if (k == DT_NONE)
-			add(e, line, EMP_DEPARTMENT_UNREGISTERED, roles,
-			    "部署「%s」はミキワメAIに登録がありません。部署を"
-			    "先に連携してください（mikibridge departments）", v);
-		else
-			add(e, line, EMP_DEPARTMENT_UNREGISTERED, roles,
-			    "部署「%s」はミキワメAIに同じ名前の部署が複数あり、"
-			    "どれか決められません。部署1を階層つき（本部/部）で"
-			    "入力するか --smarthr-departments を使ってください",
-			    v);
+		miki_department(e, line, v, len);
 		return;
 	}
 	k = dtree_find(e->sh, v, len, &sid);

@@ -1,8 +1,10 @@
 /*
  * dtree: departments in an array, three tables over it (code, path key,
  * name key). A path key is the trimmed, key_name-folded names from the top
- * joined by '/'. A table value of AMBIG marks a path or name that belongs
- * to two departments.
+ * joined by '/'. The path and name tables give the first department of a
+ * key, in insertion order; the others follow it through next_path and
+ * next_name, so that a message can name the departments a 部署1 may have
+ * meant.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +24,10 @@ struct dept {
 	char	*path;		/* the explicit path (staircase), or NULL */
 	int	 by_ref;
 	size_t	 up;		/* resolved parent, or NONE */
+	int	 joined;	/* pkey is up's pkey, '/', nkey */
 	char	*nkey, *pkey;	/* name and path keys, set by dtree_build */
+	size_t	 next_path;	/* next department with this pkey, or NONE */
+	size_t	 next_name;	/* next department with this nkey, or NONE */
 };
 
 struct dtree {
@@ -120,14 +125,14 @@ dtree_add_path(struct dtree *t, const char *code, const char *path)
 /*
  * The key of a path: components trimmed, empty ones dropped, each folded
  * by key_name, joined by '/'. leaf (if not NULL) gets the last component's
- * key.
+ * key. Returns the number of components.
  */
-static void
+static size_t
 path_key(const char *s, size_t len, struct buf *out, struct buf *leaf)
 {
 	struct buf	 k = {0};
 	const char	*e = s + len, *slash;
-	size_t		 start, n;
+	size_t		 start, n, parts = 0;
 
 	buf_reset(out);
 	buf_add(out, "", 0);
@@ -140,6 +145,7 @@ path_key(const char *s, size_t len, struct buf *out, struct buf *leaf)
 			slash = e;
 		n = norm_trim(s, (size_t)(slash - s), &start);
 		if (n > 0) {
+			parts++;
 			key_name(s + start, n, &k);
 			if (out->len > 0)
 				buf_addc(out, '/');
@@ -152,32 +158,41 @@ path_key(const char *s, size_t len, struct buf *out, struct buf *leaf)
 		s = slash + 1;
 	}
 	buf_free(&k);
+	return parts;
 }
 
-/* Puts key -> id, or AMBIG when another department has it. */
+/*
+ * Makes id the first department of key, before the one that was (*next);
+ * called in reverse insertion order, it leaves each chain in insertion
+ * order.
+ */
 static void
-index_key(struct table *t, const char *key, size_t id)
+index_key(struct table *t, const char *key, size_t id, size_t *next)
 {
 	size_t	*v;
 	int	 found;
 
+	*next = NONE;
 	if (key[0] == '\0')
 		return;
 	v = table_put(t, key, strlen(key), &found);
-	if (!found)
-		*v = id;
-	else if (*v != id)
-		*v = AMBIG;
+	if (found)
+		*next = *v;
+	*v = id;
 }
 
+/* The only department of key in t, AMBIG when there are two, or NONE. */
 static size_t
-unique(const struct table *t, const char *key, size_t len)
+unique(const struct dtree *t, const struct table *tab, const char *key,
+    size_t len, int by_path)
 {
 	const size_t	*v;
+	size_t		 next;
 
-	if (len == 0 || (v = table_get(t, key, len)) == NULL)
+	if (len == 0 || (v = table_get(tab, key, len)) == NULL)
 		return NONE;
-	return *v;
+	next = by_path ? t->d[*v].next_path : t->d[*v].next_name;
+	return next == NONE ? *v : AMBIG;
 }
 
 static size_t
@@ -194,7 +209,7 @@ resolve_parent(const struct dtree *t, size_t i, struct buf *k)
 	if (!d->by_ref)
 		return NONE;
 	path_key(d->parent, strlen(d->parent), &k[0], &k[1]);
-	id = unique(t->byname, k[1].p, k[1].len);
+	id = unique(t, t->byname, k[1].p, k[1].len, 0);
 	return id == AMBIG || id == i ? NONE : id;
 }
 
@@ -218,8 +233,9 @@ dtree_build(struct dtree *t)
 		free(d->nkey);
 		path_key(d->name, strlen(d->name), &k[0], NULL);
 		d->nkey = xstrdup(k[0].p);
-		index_key(t->byname, d->nkey, i);
 	}
+	for (i = t->n; i-- > 0; )
+		index_key(t->byname, t->d[i].nkey, i, &t->d[i].next_name);
 	for (i = 0; i < t->n; i++)
 		t->d[i].up = t->d[i].path != NULL ? NONE :
 		    resolve_parent(t, i, k);
@@ -240,6 +256,7 @@ dtree_build(struct dtree *t)
 			struct dept *d = &t->d[chain[nc]];
 
 			buf_reset(&k[0]);
+			d->joined = 0;
 			if (d->path != NULL)
 				path_key(d->path, strlen(d->path), &k[0], NULL);
 			else {
@@ -247,6 +264,7 @@ dtree_build(struct dtree *t)
 				    t->d[d->up].pkey[0] != '\0') {
 					buf_adds(&k[0], t->d[d->up].pkey);
 					buf_addc(&k[0], '/');
+					d->joined = 1;
 				}
 				buf_adds(&k[0], d->nkey);
 			}
@@ -255,8 +273,8 @@ dtree_build(struct dtree *t)
 			state[chain[nc]] = 2;
 		}
 	}
-	for (i = 0; i < t->n; i++)
-		index_key(t->bypath, t->d[i].pkey, i);
+	for (i = t->n; i-- > 0; )
+		index_key(t->bypath, t->d[i].pkey, i, &t->d[i].next_path);
 	free(state);
 	free(chain);
 	buf_free(&k[0]);
@@ -273,7 +291,7 @@ enum dtree_found
 dtree_find(struct dtree *t, const char *path, size_t len, size_t *id)
 {
 	struct buf	 p = {0}, leaf = {0};
-	size_t		 x, *v;
+	size_t		 x, *v, parts;
 	int		 found;
 
 	if (t->seen == NULL)
@@ -282,9 +300,15 @@ dtree_find(struct dtree *t, const char *path, size_t len, size_t *id)
 	if (found)
 		x = *v;
 	else {
-		path_key(path, len, &p, &leaf);
-		if ((x = unique(t->bypath, p.p, p.len)) == NONE)
-			x = unique(t->byname, leaf.p, leaf.len);
+		/*
+		 * The whole path; a path of one level that is no top
+		 * department's may also be the name of exactly one department
+		 * anywhere. A longer path is never found by its last name.
+		 */
+		parts = path_key(path, len, &p, &leaf);
+		x = unique(t, t->bypath, p.p, p.len, 1);
+		if (x == NONE && parts == 1)
+			x = unique(t, t->byname, leaf.p, leaf.len, 0);
 		buf_free(&p);
 		buf_free(&leaf);
 		*v = x;
@@ -295,6 +319,59 @@ dtree_find(struct dtree *t, const char *path, size_t len, size_t *id)
 		return DT_AMBIGUOUS;
 	*id = x;
 	return DT_FOUND;
+}
+
+size_t
+dtree_like(const struct dtree *t, const char *path, size_t len, size_t *ids,
+    size_t max)
+{
+	struct buf	 p = {0}, leaf = {0};
+	const size_t	*v;
+	size_t		 n = 0, x;
+	int		 by_path;
+
+	(void)path_key(path, len, &p, &leaf);
+	by_path = (v = table_get(t->bypath, p.p, p.len)) != NULL;
+	if (!by_path && leaf.len > 0)
+		v = table_get(t->byname, leaf.p, leaf.len);
+	for (x = v != NULL ? *v : NONE; x != NONE && n <= max;
+	    x = by_path ? t->d[x].next_path : t->d[x].next_name) {
+		if (n < max)
+			ids[n] = x;
+		n++;
+	}
+	buf_free(&p);
+	buf_free(&leaf);
+	return n;
+}
+
+void
+dtree_path(const struct dtree *t, size_t id, struct buf *out)
+{
+	size_t	*up, n = 0, x;
+
+	buf_reset(out);
+	buf_add(out, "", 0);
+	for (x = id; ; x = t->d[x].up) {
+		n++;
+		if (!t->d[x].joined)
+			break;
+	}
+	up = xcalloc(n, sizeof(*up));
+	for (n = 0, x = id; ; x = t->d[x].up) {
+		up[n++] = x;
+		if (!t->d[x].joined)
+			break;
+	}
+	while (n-- > 0) {
+		if (t->d[up[n]].nkey[0] == '\0')
+			continue;
+		if (out->len > 0)
+			buf_addc(out, '/');
+		buf_adds(out, t->d[up[n]].path != NULL ? t->d[up[n]].path :
+		    t->d[up[n]].name);
+	}
+	free(up);
 }
 
 int

@@ -16,10 +16,13 @@
 
 #include <stddef.h>
 
+#include "util.h"
+
 enum dtree_found {
-	DT_NONE,		/* no such path, no department of that name */
+	DT_NONE,		/* no such path (nor, for one level, name) */
 	DT_FOUND,
-	DT_AMBIGUOUS		/* the path or the last name is not unique */
+	DT_AMBIGUOUS		/* the path, or a one-level name, is not
+				   unique */
 };
 
 struct dtree;
@@ -45,6 +48,19 @@ void		 dtree_build(struct dtree *);
 /* Finds a path's department; *id is set when DT_FOUND. */
 enum dtree_found dtree_find(struct dtree *, const char *path, size_t len,
 		    size_t *id);
+
+/*
+ * The departments a path may have meant, for a message: those with that
+ * whole path when there is one (two or more when it is ambiguous), else
+ * those whose name is the path's last level. The first max go into ids[],
+ * in the order they were added; the count returned stops at max + 1, so
+ * that "and more" can be told without walking a long list.
+ */
+size_t		 dtree_like(const struct dtree *, const char *path, size_t len,
+		    size_t *ids, size_t max);
+
+/* The department's path from the top as written, '/'-joined, into out. */
+void		 dtree_path(const struct dtree *, size_t id, struct buf *out);
 
 /* The department with this code: 1 and *id, or 0. */
 int		 dtree_by_code(const struct dtree *, const char *code,

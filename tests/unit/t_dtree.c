@@ -1,7 +1,9 @@
 /*
- * t_dtree: finding an employee's 部署1 in a department tree — by path,
- * then by unique last name; later codes replacing earlier ones; staircase
- * paths; flat parents by code, by name and by path; cycles; the fold.
+ * t_dtree: finding an employee's 部署1 in a department tree — by its whole
+ * path only, a bare name by being the only department of that name; the
+ * departments a miss may have meant and their paths; later codes replacing
+ * earlier ones; staircase paths; flat parents by code, by name and by
+ * path; cycles; the fold.
  */
 #include <string.h>
 
@@ -22,6 +24,30 @@ find(struct dtree *t, const char *path)
 	default:
 		return "";
 	}
+}
+
+/*
+ * What dtree_like gives for path: the paths of up to two departments,
+ * ','-joined, and "+" when there are more.
+ */
+static const char *
+like(struct dtree *t, const char *path)
+{
+	static struct buf out;
+	struct buf	 p = {0};
+	size_t		 ids[2], n, i;
+
+	buf_reset(&out);
+	buf_add(&out, "", 0);
+	n = dtree_like(t, path, strlen(path), ids, 2);
+	for (i = 0; i < n && i < 2; i++) {
+		dtree_path(t, ids[i], &p);
+		buf_printf(&out, "%s%s", i ? "," : "", p.p);
+	}
+	if (n > 2)
+		buf_adds(&out, "+");
+	buf_free(&p);
+	return out.p;
 }
 
 static const char *
@@ -57,12 +83,22 @@ main(void)
 	CHECK_STR(find(t, "営業本部//第一営業部/"), "第一営業部");
 	CHECK_STR(find(t, "営業本部"), "営業本部");
 	CHECK_STR(find(t, "第一営業部"), "第一営業部");	/* unique name */
-	CHECK_STR(find(t, "旧本部/第一営業部"), "第一営業部");
+	CHECK_STR(find(t, " 第一営業部 /"), "第一営業部");	/* one level */
+	/* Two levels: the whole path or nothing, never the last name. */
+	CHECK_STR(find(t, "旧本部/第一営業部"), "");
+	CHECK_STR(like(t, "旧本部/第一営業部"), "営業本部/第一営業部");
+	CHECK_STR(find(t, "開発本部/第一営業部"), "");
 	CHECK_STR(find(t, "営業本部/第二営業部"), "");
+	CHECK_STR(like(t, "営業本部/第二営業部"), "");
+	CHECK_STR(find(t, "開発本部/第一課"), "");
+	CHECK_STR(like(t, "開発本部/第一課"),
+	    "開発本部/開発部/第一課,管理本部/第一課");
 	CHECK_STR(find(t, "開発本部/開発部/第一課"), "第一課");
 	CHECK_STR(code(t, "開発本部/開発部/第一課"), "B003");
 	CHECK_STR(code(t, "管理本部/第一課"), "C003");
 	CHECK_STR(find(t, "第一課"), "?");		/* two of that name */
+	CHECK_STR(like(t, "第一課"), "開発本部/開発部/第一課,管理本部/第一課");
+	CHECK_STR(like(t, "営業本部/第一営業部"), "営業本部/第一営業部");
 	CHECK_STR(find(t, "営業本部/コードなし部"), "コードなし部");
 	CHECK_STR(find(t, ""), "");
 	CHECK_STR(find(t, "/"), "");
@@ -79,6 +115,30 @@ main(void)
 	CHECK_STR(find(t, "営業本部/第二営業部"), "第二営業部");
 	CHECK_STR(find(t, "営業二部"), "");
 	CHECK_STR(find(t, "第一課"), "第一課");		/* unique again */
+	CHECK_STR(like(t, "総務課"), "管理本部/総務課");
+	dtree_free(t);
+
+	/*
+	 * A top department's path comes before a name: 営業部 is the top
+	 * one, though another 営業部 sits under 本社. Three of a name are
+	 * two and "+"; two with one path are ambiguous, and both are named.
+	 */
+	t = dtree_new();
+	dtree_add(t, "T1", "営業部", "", 0);
+	dtree_add(t, "T2", "本社", "", 0);
+	dtree_add(t, "T3", "営業部", "T2", 0);
+	dtree_add(t, "T4", "課", "T1", 0);
+	dtree_add(t, "T5", "課", "T3", 0);
+	dtree_add(t, "T6", "課", "T2", 0);
+	dtree_add(t, "T7", "課", "T2", 0);
+	dtree_build(t);
+	CHECK_STR(code(t, "営業部"), "T1");
+	CHECK_STR(code(t, "本社/営業部"), "T3");
+	CHECK_STR(find(t, "課"), "?");
+	CHECK_STR(like(t, "課"), "営業部/課,本社/営業部/課+");
+	CHECK_STR(like(t, "支社/課"), "営業部/課,本社/営業部/課+");
+	CHECK_STR(find(t, "本社/課"), "?");
+	CHECK_STR(like(t, "本社/課"), "本社/課,本社/課");
 	dtree_free(t);
 
 	/* Names compare after the CP932 converter fold. */
@@ -112,7 +172,7 @@ main(void)
 	CHECK_STR(code(t, "開発本部/開発部/第二開発課"), "B004");
 	dtree_free(t);
 
-	/* A cycle is cut, not followed forever. */
+	/* A cycle is cut, not followed forever; paths end where it is cut. */
 	t = dtree_new();
 	dtree_add(t, "P", "親", "Q", 0);
 	dtree_add(t, "Q", "子", "P", 0);
@@ -121,6 +181,8 @@ main(void)
 	CHECK_STR(code(t, "子/親"), "P");
 	CHECK_STR(code(t, "子"), "Q");
 	CHECK_STR(code(t, "自分"), "S");
+	CHECK_STR(like(t, "親"), "子/親");
+	CHECK_STR(like(t, "x/自分"), "自分");
 	dtree_free(t);
 
 	/* An empty tree finds nothing. */
