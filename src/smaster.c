@@ -18,7 +18,8 @@ static const char *const roles[SM_NROLES] = {
 const char *
 smaster_hdr(const struct smaster *sm, int col)
 {
-	return col >= 0 && (size_t)col < sm->in->nh ? sm->in->hdr[col] : "";
+	return sm->in != NULL && col >= 0 && (size_t)col < sm->in->nh ?
+	    sm->in->hdr[col] : "";
 }
 
 /* The trailing number of a normalized header ("level12" -> 12), or -1. */

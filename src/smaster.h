@@ -31,7 +31,8 @@ enum smaster_role {
 
 struct smaster {
 	struct flow	*f;
-	struct input	*in;		/* the master; the caller closes it */
+	struct input	*in;		/* the master; the caller closes it
+					   (and may then set in to NULL) */
 	int		 strict;	/* a reference file (see above) */
 	struct dept_set	*set;		/* the records */
 	int		 col[SM_NROLES];	/* column of each role, or -1 */
@@ -59,7 +60,7 @@ void		 smaster_free(struct smaster *);
  */
 int		 smaster_read(struct smaster *);
 
-/* The header of column col, "" when there is none (-1). */
+/* The header of column col, "" when there is none (-1, or in NULL). */
 const char	*smaster_hdr(const struct smaster *, int col);
 
 #endif
