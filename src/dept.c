@@ -981,24 +981,25 @@ dept_path_key(const char *s, size_t len, struct buf *out, size_t *leaf)
 static int
 path_is(const struct dept_set *s, size_t r, const char *k, size_t klen)
 {
-	const struct dept *d = &s->d[r];
+	const struct dept_path *x = &s->px[r];
 	size_t		 end = klen;
 
-	if (!d->has_path)
+	if (!x->has)
 		return 0;
 	if (s->shape == DEPT_STAIRCASE)
-		return d->pklen == klen && memcmp(d->pkey, k, klen) == 0;
+		return x->pklen == klen && memcmp(x->pkey, k, klen) == 0;
 	for (;;) {
-		if (d->nklen > end ||
-		    memcmp(k + end - d->nklen, d->nkey, d->nklen) != 0)
+		if (x->nklen > end ||
+		    memcmp(k + end - x->nklen, x->nkey, x->nklen) != 0)
 			return 0;
-		end -= d->nklen;
-		if (d->parent == DEPT_NONE)
+		end -= x->nklen;
+		if (s->d[r].parent == DEPT_NONE)
 			return end == 0;
 		if (end == 0 || k[end - 1] != '/')
 			return 0;
 		end--;
-		d = &s->d[d->parent];
+		r = s->d[r].parent;
+		x = &s->px[r];
 	}
 }
 
@@ -1007,11 +1008,12 @@ free_index(struct dept_set *s)
 {
 	size_t	 i;
 
-	for (i = 0; i < s->n; i++) {
-		free(s->d[i].nkey);
-		free(s->d[i].pkey);
-		s->d[i].nkey = s->d[i].pkey = NULL;
+	for (i = 0; s->px != NULL && i < s->n; i++) {
+		free(s->px[i].nkey);
+		free(s->px[i].pkey);
 	}
+	free(s->px);
+	s->px = NULL;
 	table_free(s->bypath);
 	table_free(s->byname);
 	table_free(s->seen);
@@ -1037,17 +1039,18 @@ dept_index(struct dept_set *s)
 	size_t		 i, j;
 
 	free_index(s);
+	s->px = xcalloc(s->n + 1, sizeof(*s->px));
 	s->bypath = table_new();
 	s->byname = table_new();
 	s->seen = table_new();
 	for (i = 0; i < s->n; i++) {
 		struct dept *d = &s->d[i];
+		struct dept_path *x = &s->px[i];
 
-		d->has_path = 0;
 		(void)dept_path_key(d->name != NULL ? d->name : "",
 		    d->name != NULL ? strlen(d->name) : 0, &k, NULL);
-		d->nkey = xstrndup(k.p, k.len);
-		d->nklen = k.len;
+		x->nkey = xstrndup(k.p, k.len);
+		x->nklen = k.len;
 		if (s->shape != DEPT_STAIRCASE || d->nlvl == 0 ||
 		    !readable_path(d, d->nlvl))
 			continue;
@@ -1063,36 +1066,37 @@ dept_index(struct dept_set *s)
 		}
 		if (k.len == 0)
 			continue;
-		d->pkey = xstrndup(k.p, k.len);
-		d->pklen = k.len;
-		d->hash = hash_add(0, k.p, k.len);
-		d->has_path = 1;
+		x->pkey = xstrndup(k.p, k.len);
+		x->pklen = k.len;
+		x->hash = hash_add(0, k.p, k.len);
+		x->has = 1;
 	}
 	/* Flat: parents first, so a parent's hash is there before its own. */
 	for (j = 0; s->shape == DEPT_FLAT && j < s->norder; j++) {
-		struct dept *d = &s->d[s->order[j]];
+		size_t		 r = s->order[j], up = s->d[r].parent;
+		struct dept_path *x = &s->px[r];
 
-		if (d->nklen == 0)
+		if (x->nklen == 0)
 			continue;
-		if (d->parent == DEPT_NONE)
-			d->hash = hash_add(0, d->nkey, d->nklen);
-		else if (s->d[d->parent].has_path)
-			d->hash = hash_add(hash_add(s->d[d->parent].hash, "/",
-			    1), d->nkey, d->nklen);
+		if (up == DEPT_NONE)
+			x->hash = hash_add(0, x->nkey, x->nklen);
+		else if (s->px[up].has)
+			x->hash = hash_add(hash_add(s->px[up].hash, "/", 1),
+			    x->nkey, x->nklen);
 		else
 			continue;
-		d->has_path = 1;
+		x->has = 1;
 	}
 	/* The chains, built backwards so that they run in line order. */
 	for (i = s->n; i-- > 0; ) {
-		struct dept *d = &s->d[i];
+		struct dept_path *x = &s->px[i];
 
-		d->next_path = d->next_name = DEPT_NONE;
-		if (d->has_path)
-			chain(s->bypath, &d->hash, sizeof(d->hash), i,
-			    &d->next_path);
-		if (d->nklen > 0)
-			chain(s->byname, d->nkey, d->nklen, i, &d->next_name);
+		x->next_path = x->next_name = DEPT_NONE;
+		if (x->has)
+			chain(s->bypath, &x->hash, sizeof(x->hash), i,
+			    &x->next_path);
+		if (x->nklen > 0)
+			chain(s->byname, x->nkey, x->nklen, i, &x->next_name);
 	}
 	buf_free(&k);
 	buf_free(&part);
@@ -1118,7 +1122,7 @@ matches(const struct dept_set *s, const char *k, size_t klen, int by_path,
 	} else
 		v = table_get(s->byname, k, klen);
 	for (r = v != NULL ? *v : DEPT_NONE; r != DEPT_NONE && n <= max;
-	    r = by_path ? s->d[r].next_path : s->d[r].next_name) {
+	    r = by_path ? s->px[r].next_path : s->px[r].next_name) {
 		if (by_path && !path_is(s, r, k, klen))
 			continue;
 		if (n < max)
@@ -1181,7 +1185,7 @@ dept_path(const struct dept_set *s, size_t i, struct buf *out)
 
 	buf_reset(out);
 	buf_add(out, "", 0);
-	if (!d->has_path)
+	if (s->px == NULL || !s->px[i].has)
 		return 0;
 	if (s->shape == DEPT_STAIRCASE) {
 		for (j = 0; j < d->nlvl; j++)

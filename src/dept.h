@@ -125,13 +125,15 @@ struct dept {
 	size_t		 cls, cidx;	/* name class and index in it */
 	size_t		 hold;		/* next ミキワメAI holder to check */
 	int		 step;		/* evaluation step */
+};
 
-	/* Set by dept_index. */
+/* A record's full path (dept_index), kept apart: only employees needs it. */
+struct dept_path {
 	char		*nkey;		/* own name as a path key */
 	size_t		 nklen;
 	char		*pkey;		/* staircase: the full path key */
 	size_t		 pklen;
-	int		 has_path;	/* the record has a full path */
+	int		 has;		/* the record has a full path */
 	uint64_t	 hash;		/* of the full path key */
 	size_t		 next_path;	/* next record of this hash, in line
 					   order, or DEPT_NONE */
@@ -153,6 +155,7 @@ struct dept_set {
 	struct table	*mcode;		/* folded code -> m index */
 	size_t		*order;		/* placed records, processing order */
 	size_t		 norder;
+	struct dept_path *px;		/* per record, after dept_index */
 	struct table	*bypath;	/* full path hash -> first record */
 	struct table	*byname;	/* nkey -> first record */
 	struct table	*seen;		/* dept_find: path as given -> answer */
