@@ -765,7 +765,7 @@ sm_like(struct ecmd *e, const char *v, size_t len, struct buf *out,
     size_t *first, int *same)
 {
 	const struct dept_set *s = e->sh->set;
-	struct buf	 p[2] = {{0}};
+	struct buf	 p[LIKE_SHOW] = {{0}};
 	size_t		 recs[LIKE_SHOW], n, i;
 
 	buf_reset(out);
@@ -781,8 +781,8 @@ sm_like(struct ecmd *e, const char *v, size_t len, struct buf *out,
 	    dept_path(s, recs[1], &p[1]) && strcmp(p[0].p, p[1].p) == 0;
 	if (n > 0)
 		*first = recs[0];
-	buf_free(&p[0]);
-	buf_free(&p[1]);
+	for (i = 0; i < LIKE_SHOW; i++)
+		buf_free(&p[i]);
 	return n;
 }
 
@@ -843,6 +843,8 @@ sm_why(const struct dept_set *s, size_t r, struct buf *out)
 		if (d->dup_parent != DEPT_NONE)
 			buf_printf(out, "親部署コード %s が複数の行にある",
 			    d->pref);
+		else if (d->parent == DEPT_NONE)
+			buf_adds(out, "親部署が連携されない");
 		else {
 			o = &s->d[d->parent];
 			buf_printf(out, "親部署（%zu行目", o->line);
