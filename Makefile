@@ -48,6 +48,7 @@ SRCS = \
 	src/profile.c \
 	src/re.c \
 	src/res.c \
+	src/smaster.c \
 	src/table.c \
 	src/util.c
 MAIN = src/main.c

@@ -1,8 +1,8 @@
 /*
  * departments: the SmartHR department master as a ミキワメAI department
- * import (SPEC §6, the manual's 手順3). The shape (staircase or flat) is
- * told from the header; every record is read and kept (department masters
- * are small), dept_resolve links, checks, orders and decides them, and
+ * import (SPEC §6, the manual's 手順3). smaster reads the master (the
+ * shape told from the header, every record kept: department masters are
+ * small), dept_resolve links, checks, orders and decides the records, and
  * then the report rows, the output in processing order (parents first)
  * and the plan in line order are written.
  *
@@ -12,9 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dept.h"
 #include "flow.h"
 #include "norm.h"
+#include "smaster.h"
 #include "table.h"
 
 #define MAX_LINES	10		/* other lines named in one message */
@@ -22,153 +22,21 @@
 /* An empty value in 変更内容: a top department has no 親部署コード. */
 #define NONE_IF_EMPTY(v)	((v)[0] != '\0' ? (v) : "（なし）")
 
-enum { C_CODE, C_NAME, C_PCODE, C_PREF, NROLES };
-
-static const char *const roles[NROLES] = {
-	"department_code", "department_name", "parent_department_code",
-	"parent_department",
-};
-
 static const char *const mroles[3] = {
 	"department_code", "department_name", "parent_department_code",
 };
 
 struct dstate {
 	struct flow	 f;
-	struct dept_set	*set;
-	int		 col[NROLES];
-	int		*lvcol;		/* staircase: level columns, in order */
-	size_t		 nlv;
-	unsigned long	*codes;		/* per record: read-time diag codes */
-	size_t		 capcodes;	/* room in codes */
-	struct buf	 b, m, t;	/* a field, a message, a part of one */
+	struct smaster	*sm;		/* the master and its records */
+	struct dept_set	*set;		/* sm->set */
+	struct buf	 m, t;		/* a message, a part of one */
 };
 
 static const char *
 hdr(struct dstate *st, int col)
 {
-	return col >= 0 && (size_t)col < st->f.in->nh ? st->f.in->hdr[col] : "";
-}
-
-/* The trailing number of a normalized header ("level12" -> 12), or -1. */
-static long
-level_number(const char *h)
-{
-	size_t	 n = strlen(h), i = n;
-	long	 v = 0;
-
-	while (i > 0 && h[i - 1] >= '0' && h[i - 1] <= '9')
-		i--;
-	if (i == n || n - i > 6)
-		return -1;
-	for (; i < n; i++)
-		v = v * 10 + (h[i] - '0');
-	return v;
-}
-
-/*
- * Finds the level columns (several columns share the role, so
- * profile_map cannot place them) and orders them by their number when
- * every one has a number, else left to right.
- */
-static int
-map_levels(struct dstate *st)
-{
-	struct input	*in = st->f.in;
-	long		*num;
-	size_t		 i, j, r;
-	int		 numbered = 1, t;
-	long		 tn;
-
-	st->lvcol = xcalloc(in->nh + 1, sizeof(*st->lvcol));
-	num = xcalloc(in->nh + 1, sizeof(*num));
-	for (i = 0; i < in->nh; i++) {
-		for (r = 0; r < NROLES; r++)
-			if (st->col[r] == (int)i)
-				break;
-		if (r < NROLES || !profile_claims(st->f.prof, "smarthr_column",
-		    "department_level", in->nhdr[i], strlen(in->nhdr[i])))
-			continue;
-		num[st->nlv] = level_number(in->nhdr[i]);
-		if (num[st->nlv] < 0)
-			numbered = 0;
-		st->lvcol[st->nlv++] = (int)i;
-	}
-	if (numbered) {
-		/* Insertion sort: a handful of columns. */
-		for (i = 1; i < st->nlv; i++) {
-			t = st->lvcol[i];
-			tn = num[i];
-			for (j = i; j > 0 && num[j - 1] > tn; j--) {
-				st->lvcol[j] = st->lvcol[j - 1];
-				num[j] = num[j - 1];
-			}
-			st->lvcol[j] = t;
-			num[j] = tn;
-		}
-		for (i = 1; i < st->nlv; i++)
-			if (num[i] == num[i - 1]) {
-				buf_printf(&st->f.err, "%s:%zu: ambiguous "
-				    "column: both \"%s\" (column %d) and \"%s\" "
-				    "(column %d) are level %ld; remove or rename "
-				    "one", in->name, in->hdr_line,
-				    in->hdr[st->lvcol[i - 1]],
-				    st->lvcol[i - 1] + 1, in->hdr[st->lvcol[i]],
-				    st->lvcol[i] + 1, num[i]);
-				free(num);
-				return -1;
-			}
-	}
-	free(num);
-	return 0;
-}
-
-/* The shape from the header (SPEC §6); -1 and f.err when there is none. */
-static int
-shape(struct dstate *st, enum dept_shape *sh)
-{
-	struct input	*in = st->f.in;
-	int		 flat;
-	size_t		 i;
-
-	flat = st->col[C_NAME] >= 0 && (st->col[C_PCODE] >= 0 ||
-	    st->col[C_PREF] >= 0);
-	if (st->nlv > 0 && (st->col[C_NAME] >= 0 || st->col[C_PCODE] >= 0 ||
-	    st->col[C_PREF] >= 0)) {
-		buf_printf(&st->f.err, "%s:%zu: the header has the columns of "
-		    "both shapes, staircase (\"%s\") and flat (\"%s\"); keep "
-		    "the columns of one shape", in->name, in->hdr_line,
-		    in->hdr[st->lvcol[0]], hdr(st, st->col[C_NAME] >= 0 ?
-		    st->col[C_NAME] : st->col[C_PCODE] >= 0 ? st->col[C_PCODE] :
-		    st->col[C_PREF]));
-		return -1;
-	}
-	if (st->nlv > 0) {
-		*sh = DEPT_STAIRCASE;
-		return 0;
-	}
-	if (flat) {
-		*sh = DEPT_FLAT;
-		return 0;
-	}
-	buf_printf(&st->f.err, "%s:%zu: not a SmartHR department master: a "
-	    "staircase file has the columns ", in->name, in->hdr_line);
-	profile_accepted(st->f.prof, "smarthr_column", "department_level",
-	    &st->f.err);
-	buf_adds(&st->f.err, ", a flat file ");
-	profile_accepted(st->f.prof, "smarthr_column", "department_name",
-	    &st->f.err);
-	buf_adds(&st->f.err, " and ");
-	profile_accepted(st->f.prof, "smarthr_column", "parent_department_code",
-	    &st->f.err);
-	buf_adds(&st->f.err, " or ");
-	profile_accepted(st->f.prof, "smarthr_column", "parent_department",
-	    &st->f.err);
-	buf_adds(&st->f.err, "; headers found: ");
-	for (i = 0; i < in->nh; i++)
-		buf_printf(&st->f.err, "%s%s", i ? ", " : "",
-		    in->hdr[i][0] != '\0' ? in->hdr[i] : "(empty)");
-	return -1;
+	return smaster_hdr(st->sm, col);
 }
 
 /* Decodes and trims a field of another input; -1 names the line. */
@@ -229,92 +97,6 @@ out:
 	return rc;
 }
 
-static char *
-field(struct dstate *st, const struct rec *r, int col, size_t i,
-    const char *key, int *bad)
-{
-	if (input_field(&st->f, st->f.in, r, col, 1, &st->b, key, NULL) == -1) {
-		st->codes[i] |= 1UL << ENCODING_INVALID;
-		*bad = 1;
-		return NULL;
-	}
-	return xstrndup(st->b.p != NULL ? st->b.p : "", st->b.len);
-}
-
-/* Reads one SmartHR record into the set. */
-static void
-read_record(struct dstate *st, const struct rec *r)
-{
-	struct dept	*d;
-	size_t		 i = st->set->n, j, last = 0;
-	int		 bad = 0;
-	const char	*fl[2], *names[2];
-	size_t		 len[2];
-
-	d = dept_add(st->set, r->line);
-	st->codes = xgrow(st->codes, &st->capcodes, i + 1, sizeof(*st->codes));
-	st->codes[i] = 0;
-	d->code = field(st, r, st->col[C_CODE], i, NULL, &bad);
-	if (st->set->shape == DEPT_STAIRCASE) {
-		d->lvl = xcalloc(st->nlv + 1, sizeof(*d->lvl));
-		for (j = 0; j < st->nlv; j++) {
-			d->lvl[j] = field(st, r, st->lvcol[j], i, d->code, &bad);
-			if (d->lvl[j] == NULL || d->lvl[j][0] != '\0')
-				last = j + 1;
-		}
-		for (j = last; j < st->nlv; j++) {
-			free(d->lvl[j]);
-			d->lvl[j] = NULL;
-		}
-		d->nlvl = last;
-		d->name = last == 0 ? xstrdup("") : d->lvl[last - 1] != NULL ?
-		    xstrdup(d->lvl[last - 1]) : NULL;
-	} else {
-		d->name = field(st, r, st->col[C_NAME], i, d->code, &bad);
-		if (st->col[C_PCODE] >= 0) {
-			d->pref = field(st, r, st->col[C_PCODE], i, d->code,
-			    &bad);
-			d->pref_code = 1;
-		}
-		/* An empty 親部署コード falls back on 親部署 when both exist. */
-		if (st->col[C_PREF] >= 0 && (d->pref == NULL ||
-		    d->pref[0] == '\0')) {
-			char *p = field(st, r, st->col[C_PREF], i, d->code, &bad);
-
-			if (d->pref == NULL || p == NULL || p[0] != '\0') {
-				free(d->pref);
-				d->pref = p;
-				d->pref_code = 0;
-			} else
-				free(p);
-		}
-	}
-	if (!input_count_ok(st->f.in, r)) {
-		diag_add(st->f.diag, r->line, CSV_FIELD_COUNT, d->code, d->name,
-		    NULL, "項目数が%zu個で、ヘッダーの%zu個と一致しません。"
-		    "区切りのカンマや引用符を確認してください", r->nf,
-		    st->f.in->nh);
-		st->codes[i] |= 1UL << CSV_FIELD_COUNT;
-		bad = 1;
-	}
-	d->broken = bad;
-	if (bad || d->code == NULL || d->name == NULL)
-		return;
-	/* Refused now, not when written: its children depend on it. */
-	fl[0] = d->code;
-	fl[1] = d->name;
-	len[0] = strlen(d->code);
-	len[1] = strlen(d->name);
-	names[0] = hdr(st, st->col[C_CODE]);
-	names[1] = st->set->shape == DEPT_FLAT ? hdr(st, st->col[C_NAME]) :
-	    d->nlvl > 0 ? hdr(st, st->lvcol[d->nlvl - 1]) : "";
-	if (flow_encodable(&st->f, fl, len, 2, r->line, names, d->code,
-	    d->name) == 1) {
-		st->codes[i] |= 1UL << ENCODING_UNREPRESENTABLE;
-		d->broken = 1;
-	}
-}
-
 /*
  * "5行目・9行目" for the records of a code list, up to MAX_LINES, but skip
  * (a record of the list, or DEPT_NONE). The walk stops at MAX_LINES and
@@ -356,17 +138,17 @@ static const char *
 parent_col(struct dstate *st, const struct dept *d)
 {
 	if (st->set->shape == DEPT_FLAT)
-		return hdr(st, d->pref_code ? st->col[C_PCODE] :
-		    st->col[C_PREF]);
-	return d->nlvl >= 2 ? hdr(st, st->lvcol[d->nlvl - 2]) : "";
+		return hdr(st, d->pref_code ? st->sm->col[SM_PCODE] :
+		    st->sm->col[SM_PREF]);
+	return d->nlvl >= 2 ? hdr(st, st->sm->lvcol[d->nlvl - 2]) : "";
 }
 
 static const char *
 name_col(struct dstate *st, const struct dept *d)
 {
 	if (st->set->shape == DEPT_FLAT)
-		return hdr(st, st->col[C_NAME]);
-	return d->nlvl >= 1 ? hdr(st, st->lvcol[d->nlvl - 1]) : "";
+		return hdr(st, st->sm->col[SM_NAME]);
+	return d->nlvl >= 1 ? hdr(st, st->sm->lvcol[d->nlvl - 1]) : "";
 }
 
 /* The staircase path of levels 1..n, for messages: 営業本部/第一営業部. */
@@ -435,10 +217,10 @@ report_missing(struct dstate *st, size_t i, const char *key,
 		}
 		break;
 	case MISS_GAP:
-		col = hdr(st, st->lvcol[d->gap - 1]);
+		col = hdr(st, st->sm->lvcol[d->gap - 1]);
 		buf_printf(m, "「%s」が空のため、上位の部署がたどれません。"
 		    "部署のパスは「%s」から順に、途中を空にせず入力してください",
-		    col, hdr(st, st->lvcol[0]));
+		    col, hdr(st, st->sm->lvcol[0]));
 		break;
 	case MISS_LEVEL:
 		buf_adds(m, "上位の部署「");
@@ -555,33 +337,33 @@ report(struct dstate *st, size_t i)
 
 	if (d->problems & DP_NO_CODE)
 		diag_add(st->f.diag, d->line, DEPT_NO_CODE, key, name,
-		    hdr(st, st->col[C_CODE]), "部署コードが入力されていない"
+		    hdr(st, st->sm->col[SM_CODE]), "部署コードが入力されていない"
 		    "部署情報は連携されません。SmartHRでこの部署に部署コードを"
 		    "入力してください");
 	if (d->problems & DP_DUP_CODE) {
 		buf_reset(t);
 		other_lines(s, d->first_code, i, t);
 		diag_add(st->f.diag, d->line, DEPT_DUPLICATE_CODE, key, name,
-		    hdr(st, st->col[C_CODE]), "部署コード「%s」がほかの行（%s）"
+		    hdr(st, st->sm->col[SM_CODE]), "部署コード「%s」がほかの行（%s）"
 		    "にもあります。同じ部署コードの部署はどれも連携されない"
 		    "ため、部署ごとに別の部署コードにしてください", d->code, t->p);
 	}
 	if (d->problems & DP_NAME_MISSING) {
 		if (s->shape == DEPT_FLAT)
 			diag_add(st->f.diag, d->line, DEPT_NAME_MISSING, key,
-			    name, hdr(st, st->col[C_NAME]), "部署名が入力されて"
+			    name, hdr(st, st->sm->col[SM_NAME]), "部署名が入力されて"
 			    "いません。SmartHRで部署コード「%s」の部署名を入力して"
 			    "ください", d->code);
 		else {
 			buf_reset(t);
-			for (j = 0; j < st->nlv; j++)
+			for (j = 0; j < st->sm->nlv; j++)
 				buf_printf(t, "%s%s", j ? "・" : "",
-				    hdr(st, st->lvcol[j]));
+				    hdr(st, st->sm->lvcol[j]));
 			diag_add(st->f.diag, d->line, DEPT_NAME_MISSING, key,
 			    name, t->p, "部署の階層（%s〜%s）がすべて空で、"
 			    "部署名がありません。SmartHRで部署コード「%s」の部署名"
-			    "を入力してください", hdr(st, st->lvcol[0]),
-			    hdr(st, st->lvcol[st->nlv - 1]), d->code);
+			    "を入力してください", hdr(st, st->sm->lvcol[0]),
+			    hdr(st, st->sm->lvcol[st->sm->nlv - 1]), d->code);
 		}
 	}
 	if (d->problems & DP_TOO_DEEP)
@@ -645,7 +427,7 @@ plan_codes(struct dstate *st, size_t i, struct buf *out)
 		{ DP_NAME_CONFLICT, DEPT_NAME_CONFLICT },
 	};
 	const char	*names[DIAG_NCODES] = {0};
-	unsigned long	 bits = st->codes[i];
+	unsigned long	 bits = st->sm->codes[i];
 	size_t		 n = 0, j;
 
 	for (j = 0; j < ARRAY_LEN(map); j++)
@@ -692,16 +474,14 @@ action(struct dstate *st, size_t i, struct buf *chg)
 int
 cmd_departments(const struct cmd *c, struct opts *o)
 {
-	static const int req[NROLES] = { 1, 0, 0, 0 };
 	struct dstate	 st;
 	struct flow	*f = &st.f;
-	struct dept_set	*s = NULL;
-	struct rec	*r;
+	struct smaster	*sm;
+	struct dept_set	*s;
 	struct buf	 chg = {0}, cl = {0};
 	const char	*ohdr[3], *fl[3], *act;
 	size_t		 len[3], i, j, nmiki = 0, only = 0;
 	int		 rc, k;
-	enum dept_shape	 sh;
 
 	memset(&st, 0, sizeof(st));
 	if ((rc = flow_init(f, c, o)) != 0)
@@ -723,12 +503,12 @@ cmd_departments(const struct cmd *c, struct opts *o)
 			goto out;
 		}
 	if ((f->in = flow_input(f, o->nargs ? o->args[0] : "-")) == NULL ||
-	    input_map(f, f->in, "smarthr_column", roles, req, NROLES,
-	    st.col) == -1 || map_levels(&st) == -1 || shape(&st, &sh) == -1) {
+	    (st.sm = smaster_new(f, f->in, 0)) == NULL) {
 		rc = flow_fail(f, "%s", f->err.p);
 		goto out;
 	}
-	st.set = s = dept_new(sh);
+	sm = st.sm;
+	st.set = s = sm->set;
 	ohdr[0] = profile_get(f->prof, "output_column", "department_code");
 	ohdr[1] = profile_get(f->prof, "output_column", "department_name");
 	ohdr[2] = profile_get(f->prof, "output_column",
@@ -740,24 +520,21 @@ cmd_departments(const struct cmd *c, struct opts *o)
 			rc = flow_fail(f, "%s", f->err.p);
 			goto out;
 		}
-	while ((k = input_next(f->in, &r, &f->err)) == 1) {
-		diag_record(f->diag);
-		read_record(&st, r);
-	}
-	if (k == -1) {
+	if (smaster_read(sm) == -1) {
 		rc = flow_fail(f, "%s", f->err.p);
 		goto out;
 	}
 	dept_resolve(s);
 
-	if (sh == DEPT_STAIRCASE)
+	if (s->shape == DEPT_STAIRCASE)
 		diag_notice(f->diag, "shape: staircase, %zu levels (%s … %s)",
-		    st.nlv, hdr(&st, st.lvcol[0]), hdr(&st, st.lvcol[st.nlv - 1]));
+		    sm->nlv, hdr(&st, sm->lvcol[0]),
+		    hdr(&st, sm->lvcol[sm->nlv - 1]));
 	else
 		diag_notice(f->diag, "shape: flat, parent by %s",
-		    st.col[C_PCODE] >= 0 && st.col[C_PREF] >= 0 ?
+		    sm->col[SM_PCODE] >= 0 && sm->col[SM_PREF] >= 0 ?
 		    "親部署コード (親部署 when empty)" :
-		    st.col[C_PCODE] >= 0 ? "親部署コード" :
+		    sm->col[SM_PCODE] >= 0 ? "親部署コード" :
 		    "親部署 (code, path or unique name)");
 	if (o->nmdepts > 0) {
 		struct table *codes = table_new();
@@ -797,7 +574,7 @@ cmd_departments(const struct cmd *c, struct opts *o)
 			goto out;
 		}
 		if (k == 1)	/* cannot happen: checked when read */
-			st.codes[i] |= 1UL << ENCODING_UNREPRESENTABLE;
+			sm->codes[i] |= 1UL << ENCODING_UNREPRESENTABLE;
 	}
 
 	/* The plan, in line order. */
@@ -806,7 +583,7 @@ cmd_departments(const struct cmd *c, struct opts *o)
 
 		plan_codes(&st, i, &cl);
 		if (d->state == DS_ACCEPTED &&
-		    !(st.codes[i] & (1UL << ENCODING_UNREPRESENTABLE)))
+		    !(sm->codes[i] & (1UL << ENCODING_UNREPRESENTABLE)))
 			act = action(&st, i, &chg);
 		else {
 			act = ACT_EXCLUDE;
@@ -822,12 +599,9 @@ cmd_departments(const struct cmd *c, struct opts *o)
 out:
 	buf_free(&chg);
 	buf_free(&cl);
-	buf_free(&st.b);
 	buf_free(&st.m);
 	buf_free(&st.t);
-	free(st.lvcol);
-	free(st.codes);
-	dept_free(s);
+	smaster_free(st.sm);
 	flow_free(f);
 	return rc;
 }

@@ -22,11 +22,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dept.h"
 #include "dtree.h"
 #include "emp.h"
 #include "flow.h"
 #include "key.h"
 #include "norm.h"
+#include "smaster.h"
 #include "table.h"
 
 #define DUP_SHOW	10		/* other lines a duplicate message names */
@@ -82,7 +84,7 @@ struct ecmd {
 	const char	*ohdr[EC_N];		/* output headers */
 	struct emp_rules ru;
 	struct dtree	*mk;			/* ミキワメAI departments */
-	struct dtree	*sh;			/* --smarthr-departments */
+	struct smaster	*sh;			/* --smarthr-departments */
 	struct roster	*ro;			/* --mikiwame-employees */
 	struct dups	 demail, dnum;
 	struct table	*other;			/* types sent as その他 -> count */
@@ -294,7 +296,7 @@ load_mdepts(struct ecmd *e)
 		if (in == NULL)
 			k = -1;
 		while (in != NULL && (k = ref_next(e, in, col, 3, v)) == 1)
-			dtree_add(e->mk, v[0].p, v[1].p, v[2].p, 0);
+			dtree_add(e->mk, v[0].p, v[1].p, v[2].p);
 		input_close(in);
 	}
 	for (i = 0; i < 3; i++)
@@ -303,85 +305,36 @@ load_mdepts(struct ecmd *e)
 	return k;
 }
 
-/* The number in a level column's header (level3 -> 3). */
-static long
-level_of(const char *h)
-{
-	size_t	 n = strlen(h);
-
-	while (n > 0 && h[n - 1] >= '0' && h[n - 1] <= '9')
-		n--;
-	return strtol(h + n, NULL, 10);
-}
-
 /*
- * --smarthr-departments: the staircase shape (code, level1 … levelN: the
- * path is the non-empty levels) or the flat one (部署コード, 部署名 and
- * 親部署コード, or 親部署 read as a code, else a unique name or a path
- * whose last name is unique).
+ * --smarthr-departments: read by smaster as `departments` reads it, and
+ * decided by dept_resolve as `departments` would decide it with the
+ * --mikiwame-departments files as the current ミキワメAI departments (they
+ * are read first), so that the departments an employee can be placed in
+ * are those `departments` accepts. Then every record's full path is
+ * indexed for department().
  */
 static int
 load_sdepts(struct ecmd *e)
 {
-	static const char *const role[] = {
-		"department_code", "department_name",
-		"parent_department_code", "parent_department"
-	};
-	static const int req[] = { 1, 0, 0, 0 };
 	struct input	*in;
-	struct buf	*v = NULL, path = {0};
-	int		*col = NULL, k;
-	size_t		 nc = 0, nl = 0, i, j;
+	struct dept_set	*s;
+	size_t		 i;
+	int		 k = -1;
 
-	if ((in = ref_open(e, e->o->sdepts, "smarthr_column", role, req, 4,
-	    (col = xcalloc(4, sizeof(*col))))) == NULL) {
-		free(col);
+	if ((in = flow_input(&e->f, e->o->sdepts)) == NULL)
 		return -1;
+	if ((e->sh = smaster_new(&e->f, in, 1)) != NULL &&
+	    (k = smaster_read(e->sh)) == 0) {
+		s = e->sh->set;
+		for (i = 0; i < dtree_count(e->mk); i++)
+			if (dtree_code(e->mk, i)[0] != '\0')
+				dept_miki_put(s, dtree_code(e->mk, i),
+				    dtree_name(e->mk, i), dtree_parent(e->mk, i));
+		dept_resolve(s);
+		dept_index(s);
 	}
-	/* Level columns follow the four roles in col[], by level number. */
-	col = xreallocarray(col, 4 + in->nh, sizeof(*col));
-	for (i = 0; i < in->nh; i++)
-		if (profile_claims(e->f.prof, "smarthr_column",
-		    "department_level", in->nhdr[i], strlen(in->nhdr[i]))) {
-			for (j = 4 + nl; j > 4 && level_of(in->nhdr[col[j - 1]]) >
-			    level_of(in->nhdr[i]); j--)
-				col[j] = col[j - 1];
-			col[j] = (int)i;
-			nl++;
-		}
-	if (nl == 0 && col[1] == -1) {
-		buf_printf(&e->f.err, "%s:%zu: not a SmartHR department master: "
-		    "it needs level1, level2 … (the bulk file) or 部署名 (the "
-		    "flat shape) beside the code", in->name, in->hdr_line);
-		k = -1;
-		goto out;
-	}
-	nc = 4 + nl;
-	v = xcalloc(nc, sizeof(*v));
-	e->sh = dtree_new();
-	while ((k = ref_next(e, in, col, nc, v)) == 1) {
-		if (nl > 0) {
-			buf_reset(&path);
-			for (j = 4; j < nc; j++)
-				if (v[j].len > 0) {
-					if (path.len > 0)
-						buf_addc(&path, '/');
-					buf_add(&path, v[j].p, v[j].len);
-				}
-			buf_add(&path, "", 0);
-			dtree_add_path(e->sh, v[0].p, path.p);
-		} else if (col[2] != -1)
-			dtree_add(e->sh, v[0].p, v[1].p, v[2].p, 0);
-		else
-			dtree_add(e->sh, v[0].p, v[1].p, v[3].p, 1);
-	}
-	dtree_build(e->sh);
-out:
-	for (i = 0; v != NULL && i < nc; i++)
-		buf_free(&v[i]);
-	free(v);
-	free(col);
-	buf_free(&path);
+	if (e->sh != NULL)
+		e->sh->in = NULL;
 	input_close(in);
 	return k;
 }
@@ -827,58 +780,293 @@ report_problems(struct ecmd *e, size_t line)
 	}
 }
 
-/* 部署1 -> the ミキワメAI 部署名 in eo.v[EC_DEPT], or a report row. */
-static void
-department(struct ecmd *e, size_t line)
-{
-	const char	*v = e->in.v[ER_DEPT];
-	size_t		 len = e->in.len[ER_DEPT], id, sid;
-	enum dtree_found k;
-	const char	*code;
-	unsigned	 roles = ER_BIT(ER_DEPT);
+/* Departments a 部署1 message names, at most ("「A」・「B」ほか"). */
+#define LIKE_SHOW	2
 
-	if (len == 0 || (e->in.bad & roles))
-		return;			/* an empty 部署1 is fine (manual) */
-	if (e->sh == NULL) {
-		k = dtree_find(e->mk, v, len, &id);
-		if (k == DT_FOUND)
-			buf_adds(&e->eo.v[EC_DEPT], dtree_name(e->mk, id));
-		else if (k == DT_NONE)
+/*
+ * The ミキワメAI departments that 部署1 v may have meant, as
+ * 「営業本部/企画課」・「管理本部/企画課」 (with their codes when two have one
+ * path: *same is set), into out; returns how many there are (dtree_like:
+ * up to LIKE_SHOW + 1) and the first in *first.
+ */
+static size_t
+miki_like(struct ecmd *e, const char *v, size_t len, struct buf *out,
+    size_t *first, int *same)
+{
+	struct buf	 p[LIKE_SHOW] = {{0}};
+	size_t		 ids[LIKE_SHOW], n, i;
+	int		 codes;
+
+	buf_reset(out);
+	n = dtree_like(e->mk, v, len, ids, LIKE_SHOW);
+	for (i = 0; i < n && i < LIKE_SHOW; i++)
+		dtree_path(e->mk, ids[i], &p[i]);
+	codes = n > 1 && strcmp(p[0].p, p[1].p) == 0;
+	for (i = 0; i < n && i < LIKE_SHOW; i++) {
+		buf_printf(out, "%s「%s」", i ? "・" : "", p[i].p);
+		if (codes && dtree_code(e->mk, ids[i])[0] != '\0')
+			buf_printf(out, "（部署コード %s）",
+			    dtree_code(e->mk, ids[i]));
+		buf_free(&p[i]);
+	}
+	if (n > LIKE_SHOW)
+		buf_adds(out, "ほか");
+	if (n > 0)
+		*first = ids[0];
+	*same = codes;
+	return n;
+}
+
+/*
+ * 部署1 in the ミキワメAI tree, by its whole path (a bare name: the one
+ * department of that name). A miss names the departments of the same
+ * name, so that 開発本部/企画課 does not quietly become 営業本部/企画課.
+ */
+static void
+miki_department(struct ecmd *e, size_t line, const char *v, size_t len)
+{
+	struct buf	 like = {0};
+	size_t		 id, n;
+	unsigned	 roles = ER_BIT(ER_DEPT);
+	int		 same;
+
+	switch (dtree_find(e->mk, v, len, &id)) {
+	case DT_FOUND:
+		buf_adds(&e->eo.v[EC_DEPT], dtree_name(e->mk, id));
+		break;
+	case DT_AMBIGUOUS:
+		(void)miki_like(e, v, len, &like, &id, &same);
+		add(e, line, EMP_DEPARTMENT_UNREGISTERED, roles, "部署「%s」に"
+		    "当たる部署がミキワメAIに複数あり（%s）、どれか決められません。"
+		    "%s--smarthr-departments を使ってください", v, like.p,
+		    same ? "部署コードで決めるには " : "部署1を階層つき（本部/部）"
+		    "で入力するか ");
+		break;
+	default:
+		if ((n = miki_like(e, v, len, &like, &id, &same)) == 0)
 			add(e, line, EMP_DEPARTMENT_UNREGISTERED, roles,
 			    "部署「%s」はミキワメAIに登録がありません。部署を"
 			    "先に連携してください（mikibridge departments）", v);
 		else
 			add(e, line, EMP_DEPARTMENT_UNREGISTERED, roles,
-			    "部署「%s」はミキワメAIに同じ名前の部署が複数あり、"
-			    "どれか決められません。部署1を階層つき（本部/部）で"
-			    "入力するか --smarthr-departments を使ってください",
-			    v);
-		return;
+			    "部署「%s」はミキワメAIにありません。同じ名前の部署"
+			    "「%s」は%sにありますが、上位の部署が違います。部署1を"
+			    "確かめるか、部署を先に連携してください"
+			    "（mikibridge departments）", v,
+			    dtree_name(e->mk, id), like.p);
+		break;
 	}
-	k = dtree_find(e->sh, v, len, &sid);
-	if (k == DT_NONE) {
-		add(e, line, EMP_DEPARTMENT_UNREGISTERED, roles, "部署「%s」が"
-		    "SmartHRの部署マスター（%s）にありません", v,
-		    e->o->sdepts);
-		return;
-	}
-	if (k == DT_AMBIGUOUS) {
-		add(e, line, EMP_DEPARTMENT_UNREGISTERED, roles, "部署「%s」は"
-		    "SmartHRの部署マスター（%s）に同じ名前の部署が複数あり、"
-		    "どれか決められません", v, e->o->sdepts);
-		return;
-	}
-	code = dtree_code(e->sh, sid);
-	if (code[0] == '\0')
-		add(e, line, EMP_DEPARTMENT_UNREGISTERED, roles, "部署「%s」は"
-		    "SmartHRで部署コードが入力されていないため、ミキワメAIに"
-		    "連携されません", v);
-	else if (!dtree_by_code(e->mk, code, &id))
-		add(e, line, EMP_DEPARTMENT_UNREGISTERED, roles, "部署「%s」"
-		    "（部署コード %s）はミキワメAIに登録がありません。部署を"
-		    "先に連携してください（mikibridge departments）", v, code);
+	buf_free(&like);
+}
+
+/*
+ * Record r of the SmartHR master for a message: its full path (or, without
+ * one, its name), line and code: 「営業本部/企画課」（5行目、部署コード A5）.
+ */
+static void
+sm_label(const struct dept_set *s, size_t r, struct buf *out)
+{
+	const struct dept *d = &s->d[r];
+	struct buf	 p = {0};
+
+	if (!dept_path(s, r, &p))
+		buf_adds(&p, d->name != NULL ? d->name : "");
+	buf_printf(out, "「%s」（%zu行目、", p.p, d->line);
+	if (d->code != NULL && d->code[0] != '\0')
+		buf_printf(out, "部署コード %s）", d->code);
 	else
-		buf_adds(&e->eo.v[EC_DEPT], dtree_name(e->mk, id));
+		buf_adds(out, "部署コードなし）");
+	buf_free(&p);
+}
+
+/*
+ * The records that 部署1 v may have meant, labelled and joined by ・;
+ * returns how many there are (dept_like: up to LIKE_SHOW + 1), with the
+ * first in *first and whether the first two have one path in *same.
+ */
+static size_t
+sm_like(struct ecmd *e, const char *v, size_t len, struct buf *out,
+    size_t *first, int *same)
+{
+	const struct dept_set *s = e->sh->set;
+	struct buf	 p[LIKE_SHOW] = {{0}};
+	size_t		 recs[LIKE_SHOW], n, i;
+
+	buf_reset(out);
+	n = dept_like(s, v, len, recs, LIKE_SHOW);
+	for (i = 0; i < n && i < LIKE_SHOW; i++) {
+		if (i > 0)
+			buf_adds(out, "・");
+		sm_label(s, recs[i], out);
+	}
+	if (n > LIKE_SHOW)
+		buf_adds(out, "ほか");
+	*same = n > 1 && dept_path(s, recs[0], &p[0]) &&
+	    dept_path(s, recs[1], &p[1]) && strcmp(p[0].p, p[1].p) == 0;
+	if (n > 0)
+		*first = recs[0];
+	for (i = 0; i < LIKE_SHOW; i++)
+		buf_free(&p[i]);
+	return n;
+}
+
+/*
+ * Why `departments` leaves record r out, as a phrase that "ため" follows;
+ * returns the code that `departments` reports first for it.
+ */
+static enum diag_code
+sm_why(const struct dept_set *s, size_t r, struct buf *out)
+{
+	const struct dept *d = &s->d[r], *o;
+	size_t		 other;
+
+	if (d->problems & DP_NO_CODE) {
+		buf_adds(out, "部署コードが入力されていない");
+		return DEPT_NO_CODE;
+	}
+	if (d->problems & DP_DUP_CODE) {
+		other = d->first_code != r ? d->first_code : d->same_code;
+		buf_printf(out, "部署コード %s がほかの行（%zu行目）にもある",
+		    d->code, s->d[other].line);
+		return DEPT_DUPLICATE_CODE;
+	}
+	if (d->problems & DP_NAME_MISSING) {
+		buf_adds(out, "部署名が入力されていない");
+		return DEPT_NAME_MISSING;
+	}
+	if (d->problems & DP_TOO_DEEP) {
+		buf_printf(out, "第%zu階層にある（連携できるのは%d階層まで）",
+		    d->depth, DEPT_MAX_LEVEL);
+		return DEPT_TOO_DEEP;
+	}
+	if (d->problems & DP_PARENT_MISSING) {
+		switch (d->miss) {
+		case MISS_GAP:
+			buf_printf(out, "第%zu階層が空で上位の部署がたどれない",
+			    d->gap);
+			break;
+		case MISS_LEVEL:
+			buf_adds(out, "上位の部署の行がない");
+			break;
+		case MISS_AMBIGUOUS:
+			buf_printf(out, "上位の部署に当たる行が複数（%zu行目・"
+			    "%zu行目）ある", s->d[d->other].line,
+			    s->d[d->other2].line);
+			break;
+		default:
+			buf_printf(out, "親部署「%s」が見つからない", d->pref);
+			break;
+		}
+		return DEPT_PARENT_MISSING;
+	}
+	if (d->problems & DP_CYCLE) {
+		buf_adds(out, "親部署をたどると自分自身に戻る");
+		return DEPT_CYCLE;
+	}
+	if (d->problems & DP_UNLINKED) {
+		if (d->dup_parent != DEPT_NONE)
+			buf_printf(out, "親部署コード %s が複数の行にある",
+			    d->pref);
+		else if (d->parent == DEPT_NONE)
+			buf_adds(out, "親部署が連携されない");
+		else {
+			o = &s->d[d->parent];
+			buf_printf(out, "親部署（%zu行目", o->line);
+			if (o->code != NULL && o->code[0] != '\0')
+				buf_printf(out, "、部署コード %s", o->code);
+			buf_adds(out, "）が連携されない");
+		}
+		return DEPT_PARENT_UNLINKED;
+	}
+	if (d->problems & DP_NAME_CONFLICT) {
+		if (d->clash == CLASH_EARLIER)
+			buf_printf(out, "部署名「%s」を%zu行目の部署（部署コード "
+			    "%s）が先に使っている", d->name,
+			    s->d[d->other].line, s->d[d->other].code);
+		else
+			buf_printf(out, "部署名「%s」をミキワメAIで部署コード %s "
+			    "の部署が使っている", d->name, s->m[d->miki].code);
+		return DEPT_NAME_CONFLICT;
+	}
+	/* Not reached: a reference file with unreadable records is exit 2. */
+	buf_adds(out, "読めない値がある");
+	return ENCODING_INVALID;
+}
+
+/*
+ * 部署1 in the SmartHR master, by its whole path (a bare name: the one
+ * record of that name), as `departments` decided it: a record it leaves
+ * out places no employee, and the message says why. The record's code
+ * must then be a ミキワメAI department.
+ */
+static void
+sm_department(struct ecmd *e, size_t line, const char *v, size_t len)
+{
+	const struct dept_set *s = e->sh->set;
+	const char	*file = e->o->sdepts;
+	struct buf	 t = {0}, why = {0};
+	size_t		 r, id;
+	unsigned	 roles = ER_BIT(ER_DEPT);
+	int		 same;
+	enum diag_code	 code;
+
+	switch (dept_find(e->sh->set, v, len, &r)) {
+	case DF_NONE:
+		if (sm_like(e, v, len, &t, &r, &same) == 0)
+			add(e, line, EMP_DEPARTMENT_UNREGISTERED, roles,
+			    "部署「%s」がSmartHRの部署マスター（%s）にありません",
+			    v, file);
+		else
+			add(e, line, EMP_DEPARTMENT_UNREGISTERED, roles,
+			    "部署「%s」はSmartHRの部署マスター（%s）にありません。"
+			    "同じ名前の部署「%s」は%sにありますが、上位の部署が"
+			    "違います", v, file, s->d[r].name, t.p);
+		break;
+	case DF_AMBIGUOUS:
+		(void)sm_like(e, v, len, &t, &r, &same);
+		add(e, line, EMP_DEPARTMENT_UNREGISTERED, roles, "部署「%s」に"
+		    "当たる部署がSmartHRの部署マスター（%s）に複数あり（%s）、"
+		    "どれか決められません。%s", v, file, t.p, same ?
+		    "部署マスターで部署を一つにしてください" :
+		    "部署1を階層つき（本部/部）で入力してください");
+		break;
+	default:
+		if (s->d[r].state != DS_ACCEPTED || s->d[r].broken) {
+			code = sm_why(s, r, &why);
+			buf_add(&t, "", 0);
+			if (s->d[r].code != NULL && s->d[r].code[0] != '\0')
+				buf_printf(&t, "（部署コード %s）", s->d[r].code);
+			add(e, line, EMP_DEPARTMENT_UNREGISTERED, roles,
+			    "部署「%s」はSmartHRの部署マスター（%s）の%zu行目%s"
+			    "にありますが、%sため、mikibridge departments が"
+			    "連携しません（%s）", v, file, s->d[r].line, t.p,
+			    why.p, diag_code_name(code));
+		} else if (!dtree_by_code(e->mk, s->d[r].code, &id))
+			add(e, line, EMP_DEPARTMENT_UNREGISTERED, roles,
+			    "部署「%s」（部署コード %s）はミキワメAIに登録が"
+			    "ありません。部署を先に連携してください"
+			    "（mikibridge departments）", v, s->d[r].code);
+		else
+			buf_adds(&e->eo.v[EC_DEPT], dtree_name(e->mk, id));
+		break;
+	}
+	buf_free(&t);
+	buf_free(&why);
+}
+
+/* 部署1 -> the ミキワメAI 部署名 in eo.v[EC_DEPT], or a report row. */
+static void
+department(struct ecmd *e, size_t line)
+{
+	const char	*v = e->in.v[ER_DEPT];
+	size_t		 len = e->in.len[ER_DEPT];
+
+	if (len == 0 || (e->in.bad & ER_BIT(ER_DEPT)))
+		return;			/* an empty 部署1 is fine (manual) */
+	if (e->sh == NULL)
+		miki_department(e, line, v, len);
+	else
+		sm_department(e, line, v, len);
 }
 
 /*
@@ -1337,7 +1525,7 @@ cmd_employees(const struct cmd *c, struct opts *o)
 	emp_rules_free(&e->ru);
 	emp_out_free(&e->eo);
 	dtree_free(e->mk);
-	dtree_free(e->sh);
+	smaster_free(e->sh);
 	roster_free(e->ro);
 	dups_free(&e->demail);
 	dups_free(&e->dnum);

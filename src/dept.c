@@ -48,6 +48,8 @@ dept_new(enum dept_shape shape)
 	return s;
 }
 
+static void	 free_index(struct dept_set *);
+
 void
 dept_free(struct dept_set *s)
 {
@@ -67,6 +69,7 @@ dept_free(struct dept_set *s)
 		free(d->kcode);
 		free(d->kname);
 	}
+	free_index(s);
 	free(s->d);
 	for (i = 0; i < s->nm; i++) {
 		free(s->m[i].code);
@@ -924,4 +927,280 @@ dept_resolve(struct dept_set *s)
 			s->d[i].problems |= DP_TOO_DEEP;
 	order(s);
 	decide(s);
+}
+
+/*
+ * Full paths (dept_index). A path is looked up by a 64-bit hash of its key
+ * and checked against the record, so that no record keeps the key of its
+ * whole path: in a flat master 5,000 levels deep those keys would add up
+ * to tens of millions of bytes. A staircase record keeps its key, which is
+ * no longer than its row. A flat record's hash continues its parent's
+ * (the hash is Horner's rule over the key's bytes), and it is checked by
+ * climbing its parents, comparing names from the end of the key.
+ */
+
+#define HASH_MUL	0x100000001b3ULL	/* FNV's 64-bit prime */
+
+static uint64_t
+hash_add(uint64_t h, const char *p, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		h = h * HASH_MUL + (unsigned char)p[i];
+	return h;
+}
+
+size_t
+dept_path_key(const char *s, size_t len, struct buf *out, size_t *leaf)
+{
+	const char	*e = s + len, *slash;
+	size_t		 start, n, parts = 0;
+
+	buf_reset(out);
+	buf_add(out, "", 0);
+	if (leaf != NULL)
+		*leaf = 0;
+	while (s <= e) {
+		if ((slash = memchr(s, '/', (size_t)(e - s))) == NULL)
+			slash = e;
+		n = norm_trim(s, (size_t)(slash - s), &start);
+		if (n > 0) {
+			if (parts++ > 0)
+				buf_addc(out, '/');
+			if (leaf != NULL)
+				*leaf = out->len;
+			enc_fold(s + start, n, out);
+		}
+		s = slash + 1;
+	}
+	return parts;
+}
+
+/* Does record r's full path have the key k? */
+static int
+path_is(const struct dept_set *s, size_t r, const char *k, size_t klen)
+{
+	const struct dept_path *x = &s->px[r];
+	size_t		 end = klen;
+
+	if (!x->has)
+		return 0;
+	if (s->shape == DEPT_STAIRCASE)
+		return x->pklen == klen && memcmp(x->pkey, k, klen) == 0;
+	for (;;) {
+		if (x->nklen > end ||
+		    memcmp(k + end - x->nklen, x->nkey, x->nklen) != 0)
+			return 0;
+		end -= x->nklen;
+		if (s->d[r].parent == DEPT_NONE)
+			return end == 0;
+		if (end == 0 || k[end - 1] != '/')
+			return 0;
+		end--;
+		r = s->d[r].parent;
+		x = &s->px[r];
+	}
+}
+
+static void
+free_index(struct dept_set *s)
+{
+	size_t	 i;
+
+	for (i = 0; s->px != NULL && i < s->n; i++) {
+		free(s->px[i].nkey);
+		free(s->px[i].pkey);
+	}
+	free(s->px);
+	s->px = NULL;
+	table_free(s->bypath);
+	table_free(s->byname);
+	table_free(s->seen);
+	s->bypath = s->byname = s->seen = NULL;
+}
+
+/* Makes record i the first of key in t; *next gets the one that was. */
+static void
+chain(struct table *t, const void *key, size_t len, size_t i, size_t *next)
+{
+	size_t	*v;
+	int	 found;
+
+	v = table_put(t, key, len, &found);
+	*next = found ? *v : DEPT_NONE;
+	*v = i;
+}
+
+void
+dept_index(struct dept_set *s)
+{
+	struct buf	 k = {0}, part = {0};
+	size_t		 i, j;
+
+	free_index(s);
+	s->px = xcalloc(s->n + 1, sizeof(*s->px));
+	s->bypath = table_new();
+	s->byname = table_new();
+	s->seen = table_new();
+	for (i = 0; i < s->n; i++) {
+		struct dept *d = &s->d[i];
+		struct dept_path *x = &s->px[i];
+
+		(void)dept_path_key(d->name != NULL ? d->name : "",
+		    d->name != NULL ? strlen(d->name) : 0, &k, NULL);
+		x->nkey = xstrndup(k.p, k.len);
+		x->nklen = k.len;
+		if (s->shape != DEPT_STAIRCASE || d->nlvl == 0 ||
+		    !readable_path(d, d->nlvl))
+			continue;
+		buf_reset(&k);
+		buf_add(&k, "", 0);
+		for (j = 0; j < d->nlvl; j++) {
+			if (dept_path_key(d->lvl[j], strlen(d->lvl[j]), &part,
+			    NULL) == 0)
+				continue;
+			if (k.len > 0)
+				buf_addc(&k, '/');
+			buf_add(&k, part.p, part.len);
+		}
+		if (k.len == 0)
+			continue;
+		x->pkey = xstrndup(k.p, k.len);
+		x->pklen = k.len;
+		x->hash = hash_add(0, k.p, k.len);
+		x->has = 1;
+	}
+	/* Flat: parents first, so a parent's hash is there before its own. */
+	for (j = 0; s->shape == DEPT_FLAT && j < s->norder; j++) {
+		size_t		 r = s->order[j], up = s->d[r].parent;
+		struct dept_path *x = &s->px[r];
+
+		if (x->nklen == 0)
+			continue;
+		if (up == DEPT_NONE)
+			x->hash = hash_add(0, x->nkey, x->nklen);
+		else if (s->px[up].has)
+			x->hash = hash_add(hash_add(s->px[up].hash, "/", 1),
+			    x->nkey, x->nklen);
+		else
+			continue;
+		x->has = 1;
+	}
+	/* The chains, built backwards so that they run in line order. */
+	for (i = s->n; i-- > 0; ) {
+		struct dept_path *x = &s->px[i];
+
+		x->next_path = x->next_name = DEPT_NONE;
+		if (x->has)
+			chain(s->bypath, &x->hash, sizeof(x->hash), i,
+			    &x->next_path);
+		if (x->nklen > 0)
+			chain(s->byname, x->nkey, x->nklen, i, &x->next_name);
+	}
+	buf_free(&k);
+	buf_free(&part);
+}
+
+/*
+ * The records whose full path has the key k (by_path) or whose name is k:
+ * up to max into recs, counting up to max + 1.
+ */
+static size_t
+matches(const struct dept_set *s, const char *k, size_t klen, int by_path,
+    size_t *recs, size_t max)
+{
+	const size_t	*v;
+	uint64_t	 h;
+	size_t		 n = 0, r;
+
+	if (klen == 0)
+		return 0;
+	if (by_path) {
+		h = hash_add(0, k, klen);
+		v = table_get(s->bypath, (const char *)&h, sizeof(h));
+	} else
+		v = table_get(s->byname, k, klen);
+	for (r = v != NULL ? *v : DEPT_NONE; r != DEPT_NONE && n <= max;
+	    r = by_path ? s->px[r].next_path : s->px[r].next_name) {
+		if (by_path && !path_is(s, r, k, klen))
+			continue;
+		if (n < max)
+			recs[n] = r;
+		n++;
+	}
+	return n;
+}
+
+/*
+ * The answer for a path is kept under the path as given, as dtree_find
+ * does: an export names the same few departments on every record.
+ */
+enum dept_found
+dept_find(struct dept_set *s, const char *path, size_t len, size_t *rec)
+{
+	struct buf	 k = {0};
+	size_t		*v, x, r, n, parts;
+	int		 found;
+
+	v = table_put(s->seen, path, len, &found);
+	if (found)
+		x = *v;
+	else {
+		/* A longer path is never found by its last name. */
+		parts = dept_path_key(path, len, &k, NULL);
+		if ((n = matches(s, k.p, k.len, 1, &r, 1)) == 0 && parts == 1)
+			n = matches(s, k.p, k.len, 0, &r, 1);
+		x = n == 0 ? DEPT_NONE : n == 1 ? r : AMBIG;
+		buf_free(&k);
+		*v = x;
+	}
+	if (x == DEPT_NONE)
+		return DF_NONE;
+	if (x == AMBIG)
+		return DF_AMBIGUOUS;
+	*rec = x;
+	return DF_FOUND;
+}
+
+size_t
+dept_like(const struct dept_set *s, const char *path, size_t len,
+    size_t *recs, size_t max)
+{
+	struct buf	 k = {0};
+	size_t		 n, leaf;
+
+	(void)dept_path_key(path, len, &k, &leaf);
+	if ((n = matches(s, k.p, k.len, 1, recs, max)) == 0)
+		n = matches(s, k.p + leaf, k.len - leaf, 0, recs, max);
+	buf_free(&k);
+	return n;
+}
+
+int
+dept_path(const struct dept_set *s, size_t i, struct buf *out)
+{
+	const struct dept *d = &s->d[i];
+	size_t		*up, n = 0, j;
+
+	buf_reset(out);
+	buf_add(out, "", 0);
+	if (s->px == NULL || !s->px[i].has)
+		return 0;
+	if (s->shape == DEPT_STAIRCASE) {
+		for (j = 0; j < d->nlvl; j++)
+			if (d->lvl[j][0] != '\0')
+				buf_printf(out, "%s%s", out->len ? "/" : "",
+				    d->lvl[j]);
+		return 1;
+	}
+	for (j = i; j != DEPT_NONE; j = s->d[j].parent)
+		n++;
+	up = xcalloc(n, sizeof(*up));
+	for (n = 0, j = i; j != DEPT_NONE; j = s->d[j].parent)
+		up[n++] = j;
+	while (n-- > 0)
+		buf_printf(out, "%s%s", out->len ? "/" : "", s->d[up[n]].name);
+	free(up);
+	return 1;
 }

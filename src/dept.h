@@ -16,11 +16,19 @@
  *
  * Names, codes and path segments are compared after the fold of SPEC §2
  * (enc_fold); the caller trims them.
+ *
+ * After dept_resolve, dept_index gives every record its full path, so that
+ * `employees --smarthr-departments` can find the record an employee's 部署1
+ * names (dept_find) and tell from the record's fields whether
+ * `departments` accepts it: the one answer for both commands.
  */
 #ifndef DEPT_H
 #define DEPT_H
 
 #include <stddef.h>
+#include <stdint.h>
+
+#include "util.h"
 
 struct table;
 
@@ -68,6 +76,12 @@ enum dept_clash {
 				   a chain of renames) on this one */
 };
 
+enum dept_found {
+	DF_NONE,			/* no such path (nor, for one level, name) */
+	DF_FOUND,
+	DF_AMBIGUOUS			/* two or more records */
+};
+
 enum dept_state {
 	DS_UNDECIDED,
 	DS_BUSY,			/* on the evaluation stack */
@@ -113,6 +127,19 @@ struct dept {
 	int		 step;		/* evaluation step */
 };
 
+/* A record's full path (dept_index), kept apart: only employees needs it. */
+struct dept_path {
+	char		*nkey;		/* own name as a path key */
+	size_t		 nklen;
+	char		*pkey;		/* staircase: the full path key */
+	size_t		 pklen;
+	int		 has;		/* the record has a full path */
+	uint64_t	 hash;		/* of the full path key */
+	size_t		 next_path;	/* next record of this hash, in line
+					   order, or DEPT_NONE */
+	size_t		 next_name;	/* next record of this nkey, likewise */
+};
+
 struct dept_miki {
 	char		*code, *name, *parent;
 	char		*kcode, *kname, *kparent;
@@ -128,6 +155,10 @@ struct dept_set {
 	struct table	*mcode;		/* folded code -> m index */
 	size_t		*order;		/* placed records, processing order */
 	size_t		 norder;
+	struct dept_path *px;		/* per record, after dept_index */
+	struct table	*bypath;	/* full path hash -> first record */
+	struct table	*byname;	/* nkey -> first record */
+	struct table	*seen;		/* dept_find: path as given -> answer */
 };
 
 struct dept_set	*dept_new(enum dept_shape);
@@ -155,5 +186,45 @@ size_t		 dept_path_split(const char *s, char **buf, char ***seg);
 
 /* a and b are equal after the fold (names, codes). */
 int		 dept_same(const char *a, const char *b);
+
+/*
+ * The key of a department path (部署1, or a name that may hold '/'): the
+ * '/'-separated parts trimmed (SPEC §2 spaces), empty parts dropped, each
+ * folded, joined by '/', into out (reset). Returns the number of parts;
+ * *leaf (when not NULL) is the offset of the last one in out.
+ */
+size_t		 dept_path_key(const char *s, size_t len, struct buf *out,
+		    size_t *leaf);
+
+/*
+ * Indexes the full paths, after dept_resolve. A staircase record's full
+ * path is its non-empty levels, whatever is wrong with it; a flat record
+ * has one when it is placed under a top department (not when its parent is
+ * missing, duplicated or on a cycle): the names from the top down. The
+ * index and the answers of dept_find are linear in the records and the
+ * text of the master, however deep it is.
+ */
+void		 dept_index(struct dept_set *);
+
+/*
+ * The record whose full path is path (a 部署1 as written: compared as
+ * keys, dept_path_key). A path of one part that is no top record's path
+ * may also be the name of exactly one record, anywhere and whatever its
+ * state. DF_FOUND sets *rec.
+ */
+enum dept_found	 dept_find(struct dept_set *, const char *path, size_t len,
+		    size_t *rec);
+
+/*
+ * The records path may have meant, for a message: those with that full
+ * path when there is one (two or more when it is ambiguous), else those
+ * named like its last part. The first max go into recs[], in line order;
+ * the count returned stops at max + 1.
+ */
+size_t		 dept_like(const struct dept_set *, const char *path,
+		    size_t len, size_t *recs, size_t max);
+
+/* Record i's full path as written, into out (reset): 1, or 0 (none). */
+int		 dept_path(const struct dept_set *, size_t i, struct buf *out);
 
 #endif

@@ -1,32 +1,35 @@
 /*
- * dtree: departments in an array, three tables over it (code, path key,
- * name key). A path key is the trimmed, key_name-folded names from the top
- * joined by '/'. A table value of AMBIG marks a path or name that belongs
- * to two departments.
+ * dtree: departments in an array, three tables over it (folded code, path
+ * key, name key). A path key is the keys of the names from the top
+ * (dept_path_key) joined by '/'. The path and name tables give the first
+ * department of a key, in insertion order; the others follow it through
+ * next_path and next_name, so that a message can name the departments a
+ * 部署1 may have meant.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "dept.h"
 #include "dtree.h"
-#include "key.h"
-#include "norm.h"
+#include "enc.h"
 #include "table.h"
 #include "util.h"
 
 #define NONE	((size_t)-1)
 #define AMBIG	((size_t)-2)
 
-struct dept {
+struct dnode {
 	char	*code, *name;
-	char	*parent;	/* as given; NULL with an explicit path */
-	char	*path;		/* the explicit path (staircase), or NULL */
-	int	 by_ref;
+	char	*parent;	/* the parent's code, as given */
 	size_t	 up;		/* resolved parent, or NONE */
+	int	 joined;	/* pkey is up's pkey, '/', nkey */
 	char	*nkey, *pkey;	/* name and path keys, set by dtree_build */
+	size_t	 next_path;	/* next department with this pkey, or NONE */
+	size_t	 next_name;	/* next department with this nkey, or NONE */
 };
 
 struct dtree {
-	struct dept	*d;
+	struct dnode	*d;
 	size_t		 n, cap;
 	struct table	*bycode, *bypath, *byname;
 	struct table	*seen;		/* dtree_find: path as given -> answer */
@@ -43,12 +46,11 @@ dtree_new(void)
 }
 
 static void
-clear(struct dept *d)
+clear(struct dnode *d)
 {
 	free(d->code);
 	free(d->name);
 	free(d->parent);
-	free(d->path);
 	free(d->nkey);
 	free(d->pkey);
 }
@@ -70,15 +72,28 @@ dtree_free(struct dtree *t)
 	free(t);
 }
 
+/* The folded code, the key of bycode. */
+static void
+code_key(const char *code, struct buf *k)
+{
+	buf_reset(k);
+	buf_add(k, "", 0);
+	enc_fold(code, strlen(code), k);
+}
+
 /* The slot for code: the department with that code, replaced, or a new one. */
-static struct dept *
+static struct dnode *
 slot(struct dtree *t, const char *code)
 {
-	size_t	*v = NULL;
-	int	 found = 0;
+	struct buf	 k = {0};
+	size_t		*v = NULL;
+	int		 found = 0;
 
-	if (code[0] != '\0')
-		v = table_put(t->bycode, code, strlen(code), &found);
+	if (code[0] != '\0') {
+		code_key(code, &k);
+		v = table_put(t->bycode, k.p, k.len, &found);
+		buf_free(&k);
+	}
 	if (found) {
 		clear(&t->d[*v]);
 		memset(&t->d[*v], 0, sizeof(t->d[*v]));
@@ -96,112 +111,67 @@ slot(struct dtree *t, const char *code)
 
 void
 dtree_add(struct dtree *t, const char *code, const char *name,
-    const char *parent, int by_ref)
+    const char *parent)
 {
-	struct dept	*d = slot(t, code);
+	struct dnode	*d = slot(t, code);
 
 	d->code = xstrdup(code);
 	d->name = xstrdup(name);
 	d->parent = xstrdup(parent != NULL ? parent : "");
-	d->by_ref = by_ref;
-}
-
-void
-dtree_add_path(struct dtree *t, const char *code, const char *path)
-{
-	struct dept	*d = slot(t, code);
-	const char	*leaf = strrchr(path, '/');
-
-	d->code = xstrdup(code);
-	d->name = xstrdup(leaf != NULL ? leaf + 1 : path);
-	d->path = xstrdup(path);
 }
 
 /*
- * The key of a path: components trimmed, empty ones dropped, each folded
- * by key_name, joined by '/'. leaf (if not NULL) gets the last component's
- * key.
+ * Makes id the first department of key, before the one that was (*next);
+ * called in reverse insertion order, it leaves each chain in insertion
+ * order.
  */
 static void
-path_key(const char *s, size_t len, struct buf *out, struct buf *leaf)
-{
-	struct buf	 k = {0};
-	const char	*e = s + len, *slash;
-	size_t		 start, n;
-
-	buf_reset(out);
-	buf_add(out, "", 0);
-	if (leaf != NULL) {
-		buf_reset(leaf);
-		buf_add(leaf, "", 0);
-	}
-	while (s <= e) {
-		if ((slash = memchr(s, '/', (size_t)(e - s))) == NULL)
-			slash = e;
-		n = norm_trim(s, (size_t)(slash - s), &start);
-		if (n > 0) {
-			key_name(s + start, n, &k);
-			if (out->len > 0)
-				buf_addc(out, '/');
-			buf_add(out, k.p, k.len);
-			if (leaf != NULL) {
-				buf_reset(leaf);
-				buf_add(leaf, k.p, k.len);
-			}
-		}
-		s = slash + 1;
-	}
-	buf_free(&k);
-}
-
-/* Puts key -> id, or AMBIG when another department has it. */
-static void
-index_key(struct table *t, const char *key, size_t id)
+index_key(struct table *t, const char *key, size_t id, size_t *next)
 {
 	size_t	*v;
 	int	 found;
 
+	*next = NONE;
 	if (key[0] == '\0')
 		return;
 	v = table_put(t, key, strlen(key), &found);
-	if (!found)
-		*v = id;
-	else if (*v != id)
-		*v = AMBIG;
+	if (found)
+		*next = *v;
+	*v = id;
 }
 
+/* The only department of key in t, AMBIG when there are two, or NONE. */
 static size_t
-unique(const struct table *t, const char *key, size_t len)
+unique(const struct dtree *t, const struct table *tab, const char *key,
+    size_t len, int by_path)
 {
 	const size_t	*v;
+	size_t		 next;
 
-	if (len == 0 || (v = table_get(t, key, len)) == NULL)
+	if (len == 0 || (v = table_get(tab, key, len)) == NULL)
 		return NONE;
-	return *v;
+	next = by_path ? t->d[*v].next_path : t->d[*v].next_name;
+	return next == NONE ? *v : AMBIG;
 }
 
 static size_t
 resolve_parent(const struct dtree *t, size_t i, struct buf *k)
 {
-	const struct dept *d = &t->d[i];
+	const struct dnode *d = &t->d[i];
 	const size_t	*v;
-	size_t		 id;
 
 	if (d->parent[0] == '\0')
 		return NONE;
-	if ((v = table_get(t->bycode, d->parent, strlen(d->parent))) != NULL)
+	code_key(d->parent, k);
+	if ((v = table_get(t->bycode, k->p, k->len)) != NULL)
 		return *v == i ? NONE : *v;
-	if (!d->by_ref)
-		return NONE;
-	path_key(d->parent, strlen(d->parent), &k[0], &k[1]);
-	id = unique(t->byname, k[1].p, k[1].len);
-	return id == AMBIG || id == i ? NONE : id;
+	return NONE;
 }
 
 void
 dtree_build(struct dtree *t)
 {
-	struct buf	 k[2] = {{0}};
+	struct buf	 k = {0};
 	unsigned char	*state;		/* 0 new, 1 on the current chain, 2 done */
 	size_t		*chain, nc, i, x;
 
@@ -212,17 +182,17 @@ dtree_build(struct dtree *t)
 	t->byname = table_new();
 	t->seen = table_new();
 	for (i = 0; i < t->n; i++) {
-		struct dept *d = &t->d[i];
+		struct dnode *d = &t->d[i];
 
 		/* A name holding '/' keeps it: its path then has one more part. */
 		free(d->nkey);
-		path_key(d->name, strlen(d->name), &k[0], NULL);
-		d->nkey = xstrdup(k[0].p);
-		index_key(t->byname, d->nkey, i);
+		(void)dept_path_key(d->name, strlen(d->name), &k, NULL);
+		d->nkey = xstrdup(k.p);
 	}
+	for (i = t->n; i-- > 0; )
+		index_key(t->byname, t->d[i].nkey, i, &t->d[i].next_name);
 	for (i = 0; i < t->n; i++)
-		t->d[i].up = t->d[i].path != NULL ? NONE :
-		    resolve_parent(t, i, k);
+		t->d[i].up = resolve_parent(t, i, &k);
 	/*
 	 * Paths from the top down, without recursion: climb to a department
 	 * whose path is known (or the top, or back onto the chain — a cycle,
@@ -237,30 +207,27 @@ dtree_build(struct dtree *t)
 			chain[nc++] = x;
 		}
 		while (nc-- > 0) {
-			struct dept *d = &t->d[chain[nc]];
+			struct dnode *d = &t->d[chain[nc]];
 
-			buf_reset(&k[0]);
-			if (d->path != NULL)
-				path_key(d->path, strlen(d->path), &k[0], NULL);
-			else {
-				if (d->up != NONE && state[d->up] == 2 &&
-				    t->d[d->up].pkey[0] != '\0') {
-					buf_adds(&k[0], t->d[d->up].pkey);
-					buf_addc(&k[0], '/');
-				}
-				buf_adds(&k[0], d->nkey);
+			buf_reset(&k);
+			d->joined = 0;
+			if (d->up != NONE && state[d->up] == 2 &&
+			    t->d[d->up].pkey[0] != '\0') {
+				buf_adds(&k, t->d[d->up].pkey);
+				buf_addc(&k, '/');
+				d->joined = 1;
 			}
+			buf_adds(&k, d->nkey);
 			free(d->pkey);
-			d->pkey = xstrdup(k[0].p ? k[0].p : "");
+			d->pkey = xstrdup(k.p ? k.p : "");
 			state[chain[nc]] = 2;
 		}
 	}
-	for (i = 0; i < t->n; i++)
-		index_key(t->bypath, t->d[i].pkey, i);
+	for (i = t->n; i-- > 0; )
+		index_key(t->bypath, t->d[i].pkey, i, &t->d[i].next_path);
 	free(state);
 	free(chain);
-	buf_free(&k[0]);
-	buf_free(&k[1]);
+	buf_free(&k);
 }
 
 /*
@@ -272,8 +239,8 @@ dtree_build(struct dtree *t)
 enum dtree_found
 dtree_find(struct dtree *t, const char *path, size_t len, size_t *id)
 {
-	struct buf	 p = {0}, leaf = {0};
-	size_t		 x, *v;
+	struct buf	 p = {0};
+	size_t		 x, *v, parts;
 	int		 found;
 
 	if (t->seen == NULL)
@@ -282,11 +249,16 @@ dtree_find(struct dtree *t, const char *path, size_t len, size_t *id)
 	if (found)
 		x = *v;
 	else {
-		path_key(path, len, &p, &leaf);
-		if ((x = unique(t->bypath, p.p, p.len)) == NONE)
-			x = unique(t->byname, leaf.p, leaf.len);
+		/*
+		 * The whole path; a path of one level that is no top
+		 * department's may also be the name of exactly one department
+		 * anywhere. A longer path is never found by its last name.
+		 */
+		parts = dept_path_key(path, len, &p, NULL);
+		x = unique(t, t->bypath, p.p, p.len, 1);
+		if (x == NONE && parts == 1)
+			x = unique(t, t->byname, p.p, p.len, 0);
 		buf_free(&p);
-		buf_free(&leaf);
 		*v = x;
 	}
 	if (x == NONE)
@@ -297,13 +269,69 @@ dtree_find(struct dtree *t, const char *path, size_t len, size_t *id)
 	return DT_FOUND;
 }
 
+size_t
+dtree_like(const struct dtree *t, const char *path, size_t len, size_t *ids,
+    size_t max)
+{
+	struct buf	 p = {0};
+	const size_t	*v;
+	size_t		 n = 0, x, leaf;
+	int		 by_path;
+
+	(void)dept_path_key(path, len, &p, &leaf);
+	by_path = (v = table_get(t->bypath, p.p, p.len)) != NULL;
+	if (!by_path && p.len > leaf)
+		v = table_get(t->byname, p.p + leaf, p.len - leaf);
+	for (x = v != NULL ? *v : NONE; x != NONE && n <= max;
+	    x = by_path ? t->d[x].next_path : t->d[x].next_name) {
+		if (n < max)
+			ids[n] = x;
+		n++;
+	}
+	buf_free(&p);
+	return n;
+}
+
+void
+dtree_path(const struct dtree *t, size_t id, struct buf *out)
+{
+	size_t	*up, n = 0, x;
+
+	buf_reset(out);
+	buf_add(out, "", 0);
+	for (x = id; ; x = t->d[x].up) {
+		n++;
+		if (!t->d[x].joined)
+			break;
+	}
+	up = xcalloc(n, sizeof(*up));
+	for (n = 0, x = id; ; x = t->d[x].up) {
+		up[n++] = x;
+		if (!t->d[x].joined)
+			break;
+	}
+	while (n-- > 0) {
+		if (t->d[up[n]].nkey[0] == '\0')
+			continue;
+		if (out->len > 0)
+			buf_addc(out, '/');
+		buf_adds(out, t->d[up[n]].name);
+	}
+	free(up);
+}
+
 int
 dtree_by_code(const struct dtree *t, const char *code, size_t *id)
 {
+	struct buf	 k = {0};
 	const size_t	*v;
 
-	if (code[0] == '\0' ||
-	    (v = table_get(t->bycode, code, strlen(code))) == NULL)
+	if (code[0] == '\0')
+		return 0;
+	code_key(code, &k);
+	v = table_get(t->bycode, k.p, k.len);
+	buf_free(&k);
+	if (v == NULL)
 		return 0;
 	*id = *v;
 	return 1;
@@ -319,6 +347,12 @@ const char *
 dtree_name(const struct dtree *t, size_t id)
 {
 	return t->d[id].name;
+}
+
+const char *
+dtree_parent(const struct dtree *t, size_t id)
+{
+	return t->d[id].parent;
 }
 
 size_t

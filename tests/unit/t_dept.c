@@ -1,8 +1,9 @@
 /*
  * t_dept: the department tree of SPEC §6 without files — path parsing,
  * parent links of both shapes, depth, cycles, the processing order and the
- * decisions (parent excluded, names taken, renames that free a name).
- * Deep and cyclic masters of 5,000 records check that nothing recurses.
+ * decisions (parent excluded, names taken, renames that free a name); the
+ * full paths an employee's 部署1 is found by (SPEC §7). Deep and cyclic
+ * masters of 5,000 records check that nothing recurses.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -622,10 +623,239 @@ t_random(void)
 	CHECK(bad == 0);
 }
 
+/* What dept_find gives for path: the code, "?" when ambiguous, "-" none. */
+static const char *
+find(const char *path)
+{
+	size_t	 r;
+
+	switch (dept_find(S, path, strlen(path), &r)) {
+	case DF_FOUND:
+		return S->d[r].code;
+	case DF_AMBIGUOUS:
+		return "?";
+	default:
+		return "-";
+	}
+}
+
+/* dept_like: the full paths (or "line N") of two records, "+" for more. */
+static const char *
+like(const char *path)
+{
+	struct buf	 p = {0};
+	size_t		 recs[2], n, i;
+
+	buf_reset(&out);
+	buf_add(&out, "", 0);
+	n = dept_like(S, path, strlen(path), recs, 2);
+	for (i = 0; i < n && i < 2; i++) {
+		if (dept_path(S, recs[i], &p))
+			buf_printf(&out, "%s%s", i ? "," : "", p.p);
+		else
+			buf_printf(&out, "%sline %zu", i ? "," : "",
+			    S->d[recs[i]].line);
+	}
+	if (n > 2)
+		buf_adds(&out, "+");
+	buf_free(&p);
+	return out.p;
+}
+
+static const char *
+path_of(size_t i)
+{
+	buf_reset(&out);
+	if (!dept_path(S, i, &out))
+		return "(none)";
+	return out.p;
+}
+
+static void
+t_path_key(void)
+{
+	struct buf	 k = {0};
+	size_t		 leaf;
+	const char	*s = " 本部 / 部\u3000//課 /";
+
+	CHECK(dept_path_key(s, strlen(s), &k, &leaf) == 3);
+	CHECK_STR(k.p, "本部/部/課");
+	CHECK_STR(k.p + leaf, "課");
+	CHECK(dept_path_key("営業〜企画", strlen("営業〜企画"), &k, &leaf) == 1);
+	CHECK_STR(k.p, "営業～企画");		/* U+301C folded to U+FF5E */
+	CHECK(leaf == 0);
+	CHECK(dept_path_key(" / ", 3, &k, &leaf) == 0);
+	CHECK_STR(k.p, "");
+	CHECK(dept_path_key("", 0, &k, NULL) == 0);
+	buf_free(&k);
+}
+
+static void
+t_index_staircase(void)
+{
+	size_t	 a, b, c, g, x;
+
+	start(DEPT_STAIRCASE);
+	a = stair("A", "本部");
+	b = stair("B", "本部|営業部");
+	c = stair("C", "本部|営業部|一課");
+	(void)stair("D", "支社");
+	(void)stair("E", "支社|一課");
+	g = stair("G", "本部||二課");		/* a gap */
+	(void)stair("H", "本部|営業／企画部");	/* a full-width slash */
+	x = stair("X", "本部|営業部");		/* B's path again */
+	(void)stair("Y", "本部|総務部");
+	(void)stair("Z", "本部|総務部");
+	dept_resolve(S);
+	dept_index(S);
+	CHECK_STR(find("本部"), "A");
+	CHECK_STR(find(" 本部 / 営業部 / 一課 "), "C");
+	CHECK_STR(find("本部/営業部"), "?");		/* B and X */
+	CHECK_STR(like("本部/営業部"), "本部/営業部,本部/営業部");
+	CHECK_STR(find("支社/一課"), "E");
+	/* Two levels: never by the last name. */
+	CHECK_STR(find("本社/営業部/一課"), "-");
+	CHECK_STR(like("本社/営業部/一課"), "本部/営業部/一課,支社/一課");
+	CHECK_STR(find("一課"), "?");			/* a bare name of two */
+	CHECK_STR(find("二課"), "G");			/* of one */
+	CHECK_STR(find("本部/二課"), "G");		/* the gap is dropped */
+	CHECK_STR(path_of(g), "本部/二課");
+	CHECK(only(g, DP_PARENT_MISSING));
+	CHECK_STR(find("本部/営業／企画部"), "H");
+	CHECK_STR(find("営業／企画部"), "H");
+	CHECK_STR(find("本部/営業"), "-");
+	CHECK_STR(like("本部/営業"), "");
+	CHECK_STR(find("総務部"), "?");
+	CHECK_STR(find(""), "-");
+	CHECK_STR(find("/"), "-");
+	CHECK_STR(path_of(c), "本部/営業部/一課");
+	CHECK(accepted(a) && accepted(b) && only(x, DP_NAME_CONFLICT));
+	CHECK_STR(find("本部/営業部"), "?");		/* from the cache */
+	CHECK_STR(find("二課"), "G");
+
+	/* A name with '/' in a level is found by its whole path. */
+	start(DEPT_STAIRCASE);
+	a = stair("A", "営業/企画本部");
+	b = stair("B", "営業/企画本部|第一課");
+	dept_resolve(S);
+	dept_index(S);
+	CHECK_STR(find("営業/企画本部/第一課"), "B");
+	CHECK_STR(find("営業 / 企画本部"), "A");
+	CHECK_STR(find("企画本部"), "-");
+	CHECK_STR(path_of(b), "営業/企画本部/第一課");
+}
+
+static void
+t_index_flat(void)
+{
+	size_t	 a, a1, a11, b, b1, b11, m, m1, q, r;
+
+	/* The two-masters case of issue 12: 営業部/一課 under two 本部. */
+	start(DEPT_FLAT);
+	b11 = flat("B11", "一課", "本部B/営業部");	/* a path, from the top */
+	a = flat("A", "本部A", "");
+	a1 = flat("A1", "営業部", "A");
+	a11 = flat("A11", "一課", "本部A/営業部");
+	b = flat("B", "本部B", "");
+	b1 = flat("B1", "営業部", "本部B");		/* a unique name */
+	m = flat("M", "海外部", "Z9");			/* no such parent */
+	m1 = flat("M1", "現地課", "M");
+	q = flat("Q", "循環", "Q");			/* its own parent */
+	r = flat("R", "営業／企画/販売", "A");		/* a name with '/' */
+	dept_resolve(S);
+	dept_index(S);
+	CHECK(S->d[a1].parent == a && S->d[a11].parent == a1);
+	CHECK(S->d[b1].parent == b && S->d[b11].parent == b1);
+	CHECK_STR(find("本部A/営業部/一課"), "A11");
+	CHECK_STR(find("本部B/営業部/一課"), "B11");
+	CHECK_STR(find("本部B / 営業部"), "B1");
+	CHECK_STR(path_of(b11), "本部B/営業部/一課");
+	/* ミキワメAI names are unique: 本部B's 営業部 and its 一課 are out. */
+	CHECK(accepted(a1) && accepted(a11));
+	CHECK(only(b1, DP_NAME_CONFLICT) && only(b11, DP_UNLINKED));
+	CHECK_STR(find("本部C/営業部/一課"), "-");
+	CHECK_STR(like("本部C/営業部/一課"),
+	    "本部B/営業部/一課,本部A/営業部/一課");
+	CHECK_STR(find("営業部"), "?");
+	/* No path without a parent; a bare name still finds them. */
+	CHECK_STR(path_of(m), "(none)");
+	CHECK_STR(path_of(m1), "(none)");
+	CHECK_STR(path_of(q), "(none)");
+	CHECK_STR(find("海外部"), "M");
+	CHECK_STR(find("現地課"), "M1");
+	CHECK_STR(find("循環"), "Q");
+	CHECK_STR(find("Z9/海外部"), "-");
+	CHECK_STR(like("Z9/海外部"), "line 8");
+	/* A name holding '/' is part of the path as it is. */
+	CHECK_STR(find("本部A/営業／企画/販売"), "R");
+	CHECK_STR(path_of(r), "本部A/営業／企画/販売");
+	CHECK_STR(find("本部A/営業／企画"), "-");
+	CHECK_STR(find("販売"), "-");
+
+	/* One key by two routes: a name with '/' and a chain of two. */
+	start(DEPT_FLAT);
+	a = flat("A", "本部", "");
+	b = flat("B", "部/課", "A");
+	(void)flat("C", "部", "A");
+	(void)flat("D", "課", "C");
+	dept_resolve(S);
+	dept_index(S);
+	CHECK_STR(find("本部/部/課"), "?");
+	CHECK_STR(like("本部/部/課"), "本部/部/課,本部/部/課");
+	CHECK_STR(find("本部/部"), "C");
+	CHECK_STR(path_of(b), "本部/部/課");
+
+	/* A bare name that is a top's path is that one. */
+	start(DEPT_FLAT);
+	(void)flat("T1", "営業部", "");
+	(void)flat("T2", "本社", "");
+	(void)flat("T3", "営業部", "T2");
+	dept_resolve(S);
+	dept_index(S);
+	CHECK_STR(find("営業部"), "T1");
+	CHECK_STR(find("本社/営業部"), "T3");
+}
+
+/* 5,000 levels: each found by its whole path, in linear time and memory. */
+static void
+t_index_deep(void)
+{
+	enum { N = 5000 };
+	char	 code[16], name[16], parent[16];
+	struct buf p = {0};
+	size_t	 i, r, bad = 0;
+
+	start(DEPT_FLAT);
+	for (i = 0; i < N; i++) {
+		snprintf(code, sizeof(code), "D%zu", i);
+		snprintf(name, sizeof(name), "部署%zu", i);
+		snprintf(parent, sizeof(parent), "D%zu", i - 1);
+		flat(code, name, i ? parent : "");
+	}
+	dept_resolve(S);
+	dept_index(S);
+	for (i = 0; i < N; i++) {
+		buf_printf(&p, "%s部署%zu", i ? "/" : "", i);
+		if (i % 499 == 0 || i == N - 1)
+			if (dept_find(S, p.p, p.len, &r) != DF_FOUND || r != i)
+				bad++;
+	}
+	CHECK(bad == 0);
+	CHECK(only(N - 1, DP_TOO_DEEP));
+	CHECK(dept_path(S, N - 1, &out) && out.len == p.len);
+	p.p[p.len - 1] = '8';			/* 部署4999 -> 部署4998 */
+	CHECK(dept_find(S, p.p, p.len, &r) == DF_NONE);
+	buf_free(&p);
+}
+
 int
 main(void)
 {
 	t_path_split();
+	t_path_key();
+	t_index_staircase();
+	t_index_flat();
+	t_index_deep();
 	t_staircase();
 	t_depth();
 	t_flat_links();
