@@ -1,8 +1,14 @@
 # mikibridge — offline SmartHR x ミキワメAI bridge.
 #
 #   make            build ./mikibridge (needs libcsv, PCRE2, pkg-config)
-#   make check      install missing test tools (Debian), run every test,
-#                   then the golden suite under ASan+UBSan and valgrind
+#   make check      install missing test tools (Debian), then the unit tests,
+#                   the golden cases, and the golden cases again under
+#                   ASan+UBSan, all but the large hostile/1NN ones: about
+#                   1.5 minutes on 2 cores (under 3)
+#   make check-all  make check, then the large cases (native and ASan),
+#                   valgrind over VALGRIND_CASES, make lint, and make fuzz
+#                   (FUZZ_SECONDS a target): what CI runs (.ci/run); about
+#                   25 minutes on 2 cores
 #   make demo       run the main jobs on samples/
 #   make help       all targets
 
@@ -110,15 +116,70 @@ tests/unit/t_csvin_limit: tests/unit/t_csvin_limit.c tests/unit/tap.h \
 deps:
 	@bash tests/deps.sh check
 
-check: deps
-	@$(MAKE) --no-print-directory CFLAGS="$(CFLAGS) -Werror" mikibridge \
-	    mikibridge-asan $(UNITS)
-	@echo "== unit tests and golden cases"
-	@UNIT_TESTS="$(UNITS)" MB=./mikibridge tests/run
-	@echo "== golden cases under AddressSanitizer and UBSan"
-	@ASAN_OPTIONS=detect_leaks=1 MB=./mikibridge-asan tests/run
+# The large golden cases (a tests/run pattern): hostile/1NN, inputs of tens
+# of MB, 100,000 columns or 200,000 records made at run time; about 20 s
+# natively and 50 s under ASan. make check skips them (SKIP); check-long,
+# part of check-all, runs them both ways.
+LONG_CASES = hostile/1
+
+# What the test targets test, built with -Werror.
+check-build: deps
+	@$(MAKE) --no-print-directory CFLAGS="$(CFLAGS) -Werror" check-progs
+
+check-progs: mikibridge mikibridge-asan $(UNITS)
+	@:
+
+check: check-build
+	@echo "== unit tests and golden cases (skipping $(LONG_CASES))"
+	@UNIT_TESTS="$(UNITS)" SKIP="$(LONG_CASES)" MB=./mikibridge tests/run
+	@echo "== golden cases under AddressSanitizer and UBSan" \
+	    "(skipping $(LONG_CASES))"
+	@ASAN_OPTIONS=detect_leaks=1 SKIP="$(LONG_CASES)" \
+	    MB=./mikibridge-asan tests/run
+
+check-long: check-build
+	@echo "== the large golden cases: $(LONG_CASES)"
+	@SKIP= MB=./mikibridge tests/run $(LONG_CASES)
+	@echo "== the large golden cases under AddressSanitizer and UBSan"
+	@ASAN_OPTIONS=detect_leaks=1 SKIP= MB=./mikibridge-asan \
+	    tests/run $(LONG_CASES)
+
+check-valgrind: check-build
 	@echo "== golden cases under valgrind: $(VALGRIND_CASES)"
-	@MB=./mikibridge tests/run --valgrind $(VALGRIND_CASES)
+	@SKIP= MB=./mikibridge tests/run --valgrind $(VALGRIND_CASES)
+
+# check-all runs these in order, each even when one before it failed, so
+# that one run shows every failure. After each it prints the part's exit
+# status, time and test count; at the end all of them, then one line
+# "N passed, N failed": the tests/run counts added up, where a part that
+# failed without a failed test (a build, lint, fuzz) counts as one failure.
+# It exits 0 only when every part did.
+CHECK_ALL = check check-long check-valgrind lint fuzz
+
+check-all: deps
+	@d=$$(mktemp -d "$${TMPDIR:-/tmp}/mikibridge-check.XXXXXX") || exit 1; \
+	trap 'rm -rf "$$d"' EXIT; \
+	for t in $(CHECK_ALL); do \
+		echo "==> make $$t"; \
+		start=$$(date +%s); \
+		{ $(MAKE) --no-print-directory $$t 2>&1; echo $$? >"$$d/rc"; } | \
+		    tee "$$d/out"; \
+		rc=$$(cat "$$d/rc"); \
+		n=$$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$$/\1 \2/p' \
+		    "$$d/out" | awk '{ p += $$1; f += $$2 } END { print p + 0, f + 0 }'); \
+		echo "$$rc $$n" >>"$$d/counts"; \
+		line=$$(printf '%-20s exit %d, %5ds' "make $$t" "$$rc" \
+		    $$(($$(date +%s) - start))); \
+		case $$n in "0 0") ;; \
+		*) line="$$line, $${n% *} passed, $${n#* } failed" ;; esac; \
+		echo "==> $$line"; \
+		echo "$$line" >>"$$d/summary"; \
+	done; \
+	echo "==> make check-all"; \
+	sed 's/^/    /' "$$d/summary"; \
+	awk '{ p += $$2; f += $$3; if ($$1 != 0 && $$3 == 0) f++ } \
+	    END { printf "%d passed, %d failed\n", p, f; exit !(f == 0 && p > 0) }' \
+	    "$$d/counts"
 
 demo:
 	@bash tests/deps.sh build
@@ -146,8 +207,15 @@ clean:
 
 help:
 	@echo "make           build ./mikibridge"
-	@echo "make check     install missing test tools (Debian), run unit tests,"
-	@echo "               golden cases, ASan+UBSan and valgrind runs"
+	@echo "make check     install missing test tools (Debian), run the unit"
+	@echo "               tests, the golden cases, and the golden cases under"
+	@echo "               ASan+UBSan, except the large $(LONG_CASES)NN ones"
+	@echo "               (about 1.5 min on 2 cores)"
+	@echo "make check-all check, then check-long, check-valgrind, lint and"
+	@echo "               fuzz, each even if one before failed; CI runs it"
+	@echo "               (.ci/run; about 25 min on 2 cores)"
+	@echo "make check-long     the large cases $(LONG_CASES)NN, native and ASan"
+	@echo "make check-valgrind the golden cases VALGRIND_CASES under valgrind"
 	@echo "make demo      run mikibridge on samples/ (output in demo-out/)"
 	@echo "make lint      mandoc -Tlint and cppcheck"
 	@echo "make install   install to PREFIX (/usr/local), DESTDIR honoured"
@@ -159,7 +227,8 @@ help:
 	@echo "               generated records, BENCH_RUNS (3) paired runs; the"
 	@echo "               inputs and outputs are kept in BENCH_DIR (bench/data)"
 
-.PHONY: all check deps demo lint install uninstall clean help fuzz bench
+.PHONY: all check check-all check-build check-progs check-long check-valgrind \
+	deps demo lint install uninstall clean help fuzz bench
 
 # libFuzzer targets, built with clang from the same sources (all but
 # main.c) with ASan and UBSan, in fuzz/build/ so that they never mix with
