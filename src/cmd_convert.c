@@ -4,6 +4,7 @@
  * they are. A record that cannot be read or written whole is left out and
  * reported, never written with a '?' or a dropped byte.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,7 +64,8 @@ cmd_convert(const struct cmd *c, struct opts *o)
 		if (diag_plan(f.diag, r->line, NULL, NULL,
 		    diag_excluded_since(f.diag, mark) ? ACT_EXCLUDE : ACT_SYNC,
 		    key.p, NULL) == -1) {
-			rc = flow_fail(&f, "%s: write error", o->plan);
+			rc = flow_fail(&f, "%s: write error: %s", o->plan,
+			    strerror(errno));
 			goto out;
 		}
 	}

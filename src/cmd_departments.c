@@ -9,6 +9,7 @@
  * The Japanese messages say what to fix and name the other line or code
  * involved; the man page lists the codes and what each means.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -495,13 +496,6 @@ cmd_departments(const struct cmd *c, struct opts *o)
 		    "--mikiwame-departments (the current ミキワメAI departments)");
 		goto out;
 	}
-	for (i = 0; i < o->nmdepts; i++)
-		if (strcmp(o->mdepts[i], "-") == 0 &&
-		    (o->nargs == 0 || strcmp(o->args[0], "-") == 0)) {
-			rc = usage_error(c, "standard input can be read only "
-			    "once: name the files");
-			goto out;
-		}
 	if ((f->in = flow_input(f, o->nargs ? o->args[0] : "-")) == NULL ||
 	    (st.sm = smaster_new(f, f->in, 0)) == NULL) {
 		rc = flow_fail(f, "%s", f->err.p);
@@ -591,7 +585,8 @@ cmd_departments(const struct cmd *c, struct opts *o)
 		}
 		if (diag_plan(f->diag, d->line, d->code, d->name, act, cl.p,
 		    chg.p) == -1) {
-			rc = flow_fail(f, "%s: write error", o->plan);
+			rc = flow_fail(f, "%s: write error: %s", o->plan,
+			    strerror(errno));
 			goto out;
 		}
 	}

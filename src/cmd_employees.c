@@ -17,6 +17,7 @@
  * an input error (exit 2): a half-read reference would quietly turn into
  * wrong exclusions or, worse, into employees created a second time.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1254,7 +1255,8 @@ plan(struct ecmd *e, size_t line, size_t mark, enum act act)
 	diag_codes_since(e->f.diag, mark, &e->codes);
 	if (diag_plan(e->f.diag, line, e->key.p, e->name.p, act_name[act],
 	    e->codes.p, e->chg.p) == -1) {
-		buf_printf(&e->f.err, "%s: write error", e->o->plan);
+		buf_printf(&e->f.err, "%s: write error: %s", e->o->plan,
+		    strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -1340,7 +1342,8 @@ absent(struct ecmd *e)
 		    l && f && *l && *f ? " " : "", f ? f : "");
 		if (diag_plan(e->f.diag, ro->line[id], k ? k : "", e->name.p,
 		    act_name[A_ABSENT], "", "") == -1) {
-			buf_printf(&e->f.err, "%s: write error", e->o->plan);
+			buf_printf(&e->f.err, "%s: write error: %s", e->o->plan,
+		    strerror(errno));
 			return -1;
 		}
 	}

@@ -22,6 +22,7 @@
  * so none is written (an older result is never sent in place of a newer
  * one) and the others get a plan note saying why.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -714,7 +715,8 @@ plan(struct results *s, const struct rec *r, const char *name,
 		diag_codes_since(s->f.diag, mark, &s->codes);
 	if (diag_plan(s->f.diag, r->line, s->key.p, name, act, str(&s->codes),
 	    note) == -1) {
-		buf_printf(&s->f.err, "%s: write error", s->f.o->plan);
+		buf_printf(&s->f.err, "%s: write error: %s", s->f.o->plan,
+		    strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -974,11 +976,6 @@ cmd_results(const struct cmd *c, struct opts *o)
 		rc = usage_error(c, "--smarthr-employees FILE is required: "
 		    "SmartHR's bulk update is keyed by the 社員番号 SmartHR "
 		    "holds, which only its employee export gives");
-		goto out;
-	}
-	if (strcmp(o->semps, "-") == 0 && strcmp(path, "-") == 0) {
-		rc = usage_error(c, "standard input cannot be both "
-		    "MIKIWAME_RESULTS and --smarthr-employees");
 		goto out;
 	}
 	s.by = strcmp(o->match, "email") == 0 ? BY_EMAIL : BY_NUMBER;

@@ -72,6 +72,49 @@ direct(const char *path)
 }
 
 /*
+ * Standard input can be read once: two inputs named "-" (or one and the
+ * primary input left out, which means standard input) are a usage error,
+ * said as such rather than as the second reader's "missing column". The
+ * profile is read twice (checked, then applied), so it cannot be "-".
+ */
+static int
+stdin_twice(struct flow *f)
+{
+	struct opts	*o = f->o;
+	const char	*who[2] = { NULL, NULL };
+	size_t		 i, n = 0;
+	int		 k, primary;
+
+#define STDIN(O, P) do {						\
+	if ((P) != NULL && strcmp((P), "-") == 0 && n++ < 2)		\
+		who[n - 1] = (O);					\
+} while (0)
+	if (o->profile != NULL && strcmp(o->profile, "-") == 0) {
+		usage_error(f->cmd, "--profile -: the profile is read twice "
+		    "(checked, then applied), so it cannot come from standard "
+		    "input; name a file");
+		return -1;
+	}
+	primary = strcmp(f->cmd->name, "inspect") != 0 &&
+	    strcmp(f->cmd->name, "profile") != 0;
+	if (primary && o->nargs == 0)
+		STDIN("no INPUT (standard input)", "-");
+	for (k = 0; k < o->nargs; k++)
+		STDIN("INPUT -", o->args[k]);
+	for (i = 0; i < o->nmdepts; i++)
+		STDIN("--mikiwame-departments -", o->mdepts[i]);
+	STDIN("--smarthr-departments -", o->sdepts);
+	STDIN("--mikiwame-employees -", o->memps);
+	STDIN("--smarthr-employees -", o->semps);
+#undef STDIN
+	if (n < 2)
+		return 0;
+	usage_error(f->cmd, "standard input is named twice (%s and %s): it "
+	    "can be read only once; name the files", who[0], who[1]);
+	return -1;
+}
+
+/*
  * An output that is an input (--errors staff.csv staff.csv) or another
  * output (-o x.csv --errors x.csv) would destroy it: exit 2 before
  * anything is read or written. A non-existent name is compared as text,
@@ -105,6 +148,8 @@ same_files(struct flow *f)
 	for (k = 0; k < o->nargs && k < 8; k++)
 		NAMED(NULL, o->args[k], 0);
 #undef NAMED
+	if (stdin_twice(f) == -1)
+		return -1;
 	for (i = 0; i < nn; i++) {
 		if (!n[i].out || direct(n[i].path))
 			continue;
@@ -967,7 +1012,8 @@ flow_finish(struct flow *f, int limit)
 		diag_destination(f->diag, "plan", f->o->plan);
 	if (ofile_is_open(&f->json) &&
 	    diag_json(f->diag, f->json.fp, rc) == -1)
-		return flow_fail(f, "%s: write error", f->o->json);
+		return flow_fail(f, "%s: write error: %s", f->o->json,
+		    strerror(errno));
 	/*
 	 * Every temporary file is flushed first, so a full disk is found
 	 * before anything becomes visible. Then the outputs that are copied
