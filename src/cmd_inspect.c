@@ -25,14 +25,8 @@ struct widths {
 	uint32_t	 total;
 };
 
-/* The roles a command needs, per kind of file (SPEC §6-8). */
+/* The roles a command needs, per kind of file (mikibridge(5)... flow.c). */
 static const char *const emp_roles[] = {
-	"last_name", "first_name", "last_name_kana", "first_name_kana", "email",
-};
-static const char *const mdept_roles[] = {
-	"department_code", "department_name", "parent_department_code",
-};
-static const char *const memp_roles[] = {
 	"last_name", "first_name", "last_name_kana", "first_name_kana", "email",
 };
 static const char *const res_roles[] = { "taken_on", "type16", "result_link" };
@@ -41,30 +35,6 @@ static const char *const res_all_roles[] = {
 	"employee_number", "email", "taken_on", "type16", "result_link", "name",
 	"ignore",
 };
-
-static int
-has(struct flow *f, struct input *in, const char *section, const char *role)
-{
-	size_t	 i;
-
-	for (i = 0; i < in->nh; i++)
-		if (profile_claims(f->prof, section, role, in->nhdr[i],
-		    strlen(in->nhdr[i])))
-			return 1;
-	return 0;
-}
-
-static int
-has_all(struct flow *f, struct input *in, const char *section,
-    const char *const *roles, size_t n)
-{
-	size_t	 i;
-
-	for (i = 0; i < n; i++)
-		if (!has(f, in, section, roles[i]))
-			return 0;
-	return 1;
-}
 
 static void
 missing(struct flow *f, struct input *in, const char *what,
@@ -75,7 +45,7 @@ missing(struct flow *f, struct input *in, const char *what,
 
 	fprintf(fp, "  missing for %s:", what);
 	for (i = 0; i < n; i++)
-		if (!has(f, in, section, roles[i])) {
+		if (!input_has(f, in, section, roles[i])) {
 			fprintf(fp, "%s %s", any ? "," : "", roles[i]);
 			any = 1;
 		}
@@ -91,43 +61,13 @@ missing_departments(struct flow *f, struct input *in, FILE *fp)
 {
 	int	 code, shape;
 
-	code = has(f, in, "smarthr_column", "department_code");
-	shape = has(f, in, "smarthr_column", "department_level") ||
-	    has(f, in, "smarthr_column", "department_name");
+	code = input_has(f, in, "smarthr_column", "department_code");
+	shape = input_has(f, in, "smarthr_column", "department_level") ||
+	    input_has(f, in, "smarthr_column", "department_name");
 	fprintf(fp, "  missing for departments:%s%s%s%s\n",
 	    code ? "" : " department_code", !code && !shape ? "," : "",
 	    shape ? "" : " department_level or department_name",
 	    code && shape ? " nothing" : "");
-}
-
-/* The kind of file, and the profile section its headers are read with. */
-static const char *
-kind(struct flow *f, struct input *in, const char **section)
-{
-	*section = "smarthr_column";
-	if (has_all(f, in, "smarthr_column", emp_roles, ARRAY_LEN(emp_roles)))
-		return "SmartHR employees";
-	if (has(f, in, "smarthr_column", "department_code") &&
-	    has(f, in, "smarthr_column", "department_level"))
-		return "SmartHR departments (staircase)";
-	if (has_all(f, in, "mikiwame_column", mdept_roles,
-	    ARRAY_LEN(mdept_roles))) {
-		*section = "mikiwame_column";
-		return "ミキワメAI departments, or SmartHR departments (flat)";
-	}
-	if (has(f, in, "smarthr_column", "department_code") &&
-	    has(f, in, "smarthr_column", "department_name") &&
-	    (has(f, in, "smarthr_column", "parent_department_code") ||
-	    has(f, in, "smarthr_column", "parent_department")))
-		return "SmartHR departments (flat)";
-	*section = "mikiwame_column";
-	if (has_all(f, in, "mikiwame_column", memp_roles,
-	    ARRAY_LEN(memp_roles)))
-		return "ミキワメAI employees";
-	if (has_all(f, in, "mikiwame_column", res_roles, ARRAY_LEN(res_roles)))
-		return "ミキワメAI results";
-	*section = "smarthr_column";
-	return "unknown";
 }
 
 /*
@@ -358,7 +298,7 @@ inspect_one(struct flow *f, const char *path, FILE *fp)
 		fputc('\n', stderr);
 		return 2;
 	}
-	k = kind(f, in, &section);
+	k = input_kind(f, in, &section);
 	roles = xcalloc(in->nh ? in->nh : 1, sizeof(*roles));
 	results = strcmp(k, "ミキワメAI results") == 0;
 	for (i = 0; i < in->nh; i++) {

@@ -327,6 +327,14 @@ read_header(struct flow *f, struct input *in)
 	if (in->dt != NULL && f->o->in_enc == ENC_AUTO &&
 	    header_enc(in, r, &in->enc) == -1)
 		return 1;
+	/* A header of one field holding tabs: tab-separated, not CSV. */
+	if (r->nf == 1 && memchr(r->f[0], '\t', r->len[0]) != NULL &&
+	    strcmp(f->cmd->name, "convert") != 0) {
+		buf_printf(&f->err, "%s:%zu: the header has tabs and no comma: "
+		    "this looks like tab-separated text (TSV), not CSV; save "
+		    "it as CSV (comma-separated)", in->name, r->line);
+		return -1;
+	}
 	in->hdr_line = r->line;
 	in->nh = r->nf;
 	in->hdr = xcalloc(r->nf, sizeof(*in->hdr));
@@ -407,6 +415,37 @@ open_scanned(struct flow *f, struct input *in)
 	return read_header(f, in) == 0 ? 0 : -1;
 }
 
+/*
+ * A workbook saved by Excel is not CSV: a parse would end in a "stray
+ * quote" somewhere in its binary. Its first bytes say what it is: ZIP's
+ * PK 03 04 (.xlsx, and .ods) or OLE's D0 CF 11 E0 (.xls).
+ */
+static int
+not_csv(struct flow *f, struct input *in)
+{
+	unsigned char	 b[4];
+	size_t		 n;
+
+	n = fread(b, 1, sizeof(b), in->fp);
+	if (ferror(in->fp) || fseek(in->fp, 0, SEEK_SET) == -1) {
+		buf_printf(&f->err, "%s: read error: %s", in->name,
+		    strerror(errno));
+		return -1;
+	}
+	if (n == 4 && memcmp(b, "PK\3\4", 4) == 0)
+		buf_printf(&f->err, "%s: this is a spreadsheet workbook (.xlsx "
+		    "or .ods: a ZIP file), not CSV; open it and save it as CSV "
+		    "(Excel: \"CSV UTF-8\" or \"CSV\"), then give that file",
+		    in->name);
+	else if (n == 4 && memcmp(b, "\xD0\xCF\x11\xE0", 4) == 0)
+		buf_printf(&f->err, "%s: this is an Excel 97-2003 workbook "
+		    "(.xls), not CSV; open it and save it as CSV (Excel: \"CSV "
+		    "UTF-8\" or \"CSV\"), then give that file", in->name);
+	else
+		return 0;
+	return -1;
+}
+
 static struct input *
 new_input(struct flow *f, const char *path)
 {
@@ -415,7 +454,8 @@ new_input(struct flow *f, const char *path)
 	in = xcalloc(1, sizeof(*in));
 	in->name = xstrdup(path);
 	in->codec = f->codec;
-	if ((in->fp = flow_open_seekable(path, &f->err)) == NULL) {
+	if ((in->fp = flow_open_seekable(path, &f->err)) == NULL ||
+	    not_csv(f, in) == -1) {
 		input_close(in);
 		return NULL;
 	}
@@ -817,17 +857,175 @@ input_field(struct flow *f, struct input *in, const struct rec *r, int col,
 	return 0;
 }
 
+/* The roles that make each kind of file (mikibridge(1), inspect). */
+static const char *const emp_roles[] = {
+	"last_name", "first_name", "last_name_kana", "first_name_kana", "email",
+};
+static const char *const mdept_roles[] = {
+	"department_code", "department_name", "parent_department_code",
+};
+static const char *const memp_roles[] = {
+	"last_name", "first_name", "last_name_kana", "first_name_kana", "email",
+};
+static const char *const res_roles[] = { "taken_on", "type16", "result_link" };
+
+int
+input_has(struct flow *f, const struct input *in, const char *section,
+    const char *role)
+{
+	size_t	 i;
+
+	for (i = 0; i < in->nh; i++)
+		if (profile_claims(f->prof, section, role, in->nhdr[i],
+		    strlen(in->nhdr[i])))
+			return 1;
+	return 0;
+}
+
+static int
+has_all(struct flow *f, const struct input *in, const char *section,
+    const char *const *roles, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (!input_has(f, in, section, roles[i]))
+			return 0;
+	return 1;
+}
+
+/* The kind of file, and the profile section its headers are read with. */
+const char *
+input_kind(struct flow *f, const struct input *in, const char **section)
+{
+	*section = "smarthr_column";
+	if (has_all(f, in, "smarthr_column", emp_roles, ARRAY_LEN(emp_roles)))
+		return "SmartHR employees";
+	if (input_has(f, in, "smarthr_column", "department_code") &&
+	    input_has(f, in, "smarthr_column", "department_level"))
+		return "SmartHR departments (staircase)";
+	if (has_all(f, in, "mikiwame_column", mdept_roles,
+	    ARRAY_LEN(mdept_roles))) {
+		*section = "mikiwame_column";
+		return "ミキワメAI departments, or SmartHR departments (flat)";
+	}
+	if (input_has(f, in, "smarthr_column", "department_code") &&
+	    input_has(f, in, "smarthr_column", "department_name") &&
+	    (input_has(f, in, "smarthr_column", "parent_department_code") ||
+	    input_has(f, in, "smarthr_column", "parent_department")))
+		return "SmartHR departments (flat)";
+	*section = "mikiwame_column";
+	if (has_all(f, in, "mikiwame_column", memp_roles,
+	    ARRAY_LEN(memp_roles)))
+		return "ミキワメAI employees";
+	if (has_all(f, in, "mikiwame_column", res_roles, ARRAY_LEN(res_roles)))
+		return "ミキワメAI results";
+	*section = "smarthr_column";
+	return "unknown";
+}
+
+
+/* What takes a file of kind k, for a "looks like" hint; NULL if unknown. */
+static const char *
+kind_use(const char *k)
+{
+	if (strcmp(k, "SmartHR employees") == 0)
+		return "give it to mikibridge employees, or to results as "
+		    "--smarthr-employees";
+	if (strncmp(k, "SmartHR departments", 19) == 0)
+		return "give it to mikibridge departments, or to employees as "
+		    "--smarthr-departments";
+	if (strncmp(k, "ミキワメAI departments", strlen("ミキワメAI departments"))
+	    == 0)
+		return "give it as --mikiwame-departments (or, if it is "
+		    "SmartHR's flat master, to mikibridge departments)";
+	if (strcmp(k, "ミキワメAI employees") == 0)
+		return "give it as --mikiwame-employees";
+	if (strcmp(k, "ミキワメAI results") == 0)
+		return "give it to mikibridge results";
+	return NULL;
+}
+
+/* The kind of file that the roles role[0..nr) of section are read from. */
+static const char *
+kind_wanted(const char *section, const char *const *role, size_t nr)
+{
+	int	 smarthr = strcmp(section, "smarthr_column") == 0;
+	size_t	 r;
+
+	for (r = 0; r < nr; r++)
+		if (strcmp(role[r], "taken_on") == 0)
+			return "ミキワメAI results";
+	for (r = 0; r < nr; r++)
+		if (strcmp(role[r], "email") == 0)
+			return smarthr ? "SmartHR employees" :
+			    "ミキワメAI employees";
+	for (r = 0; r < nr; r++)
+		if (strcmp(role[r], "department_code") == 0)
+			return smarthr ? "SmartHR departments" :
+			    "ミキワメAI departments";
+	return "";
+}
+
+/*
+ * A SmartHR employee export where a ミキワメAI file is wanted, or the
+ * reverse, by their header signatures (姓/名/姓（ヨミガナ） against
+ * 氏名（姓）/氏名（名）/姓（カナ）): both have メールアドレス and 社員番号,
+ * so the wrong one would be read, and the run would plan updates from
+ * the wrong data. -1 with the message in f->err.
+ */
+static int
+wrong_kind(struct flow *f, const struct input *in, const char *section,
+    const char *const *role, size_t nr)
+{
+	const char	*sec, *k = input_kind(f, in, &sec);
+	size_t		 r;
+	int		 emp = 0;
+
+	for (r = 0; r < nr; r++)
+		emp |= strcmp(role[r], "email") == 0;
+	if (strcmp(section, "mikiwame_column") == 0 &&
+	    strcmp(k, "SmartHR employees") == 0 &&
+	    !input_has(f, in, "mikiwame_column", "last_name"))
+		buf_printf(&f->err, "%s:%zu: this looks like SmartHR's employee "
+		    "export (姓, 名, 姓（ヨミガナ） …), not a ミキワメAI file "
+		    "(氏名（姓）, 氏名（名）, 姓（カナ） …): %s", in->name,
+		    in->hdr_line, kind_use(k));
+	else if (strcmp(section, "smarthr_column") == 0 && emp &&
+	    input_has(f, in, "mikiwame_column", "last_name") &&
+	    !input_has(f, in, "smarthr_column", "last_name"))
+		buf_printf(&f->err, "%s:%zu: this looks like ミキワメAI's "
+		    "employee export (氏名（姓）, 氏名（名）, 姓（カナ） …), not "
+		    "SmartHR's (姓, 名, 姓（ヨミガナ） …): give it as "
+		    "--mikiwame-employees", in->name, in->hdr_line);
+	else
+		return 0;
+	return -1;
+}
+
 int
 input_map(struct flow *f, struct input *in, const char *section,
     const char *const *role, const int *req, size_t nr, int *col)
 {
 	struct buf	 e = {0};
+	const char	*sec, *k, *use, *want;
 
+	if (wrong_kind(f, in, section, role, nr) == -1)
+		return -1;
 	if (profile_map(f->prof, section, role, req, nr,
 	    (const char *const *)in->nhdr, in->nh, col, &e) == -1) {
-		if (early_verdict(f, in) == 0)
+		if (early_verdict(f, in) == 0) {
 			buf_printf(&f->err, "%s:%zu: %s", in->name,
 			    in->hdr_line, e.p);
+			/* A file of another kind: say what it is and what takes it. */
+			k = input_kind(f, in, &sec);
+			want = kind_wanted(section, role, nr);
+			if (strncmp(e.p, "missing column", 14) == 0 &&
+			    (use = kind_use(k)) != NULL &&
+			    strncmp(k, want, strlen(want)) != 0)
+				buf_printf(&f->err, "; this file looks like %s: "
+				    "%s", k, use);
+		}
 		buf_free(&e);
 		return -1;
 	}

@@ -109,7 +109,24 @@ int		 input_field(struct flow *, struct input *, const struct rec *,
 int		 input_peek(const struct input *, const struct rec *, int col,
 		    int trim, struct buf *out, size_t *bad);
 
-/* Maps roles of section onto in's header (profile_map); -1 and f->err. */
+/* Does a header of in match role of section? */
+int		 input_has(struct flow *, const struct input *,
+		    const char *section, const char *role);
+
+/*
+ * The kind of file in's header says (inspect's "kind": "SmartHR
+ * employees", "ミキワメAI results", … or "unknown"), and the profile
+ * section its headers are read with.
+ */
+const char	*input_kind(struct flow *, const struct input *,
+		    const char **section);
+
+/*
+ * Maps roles of section onto in's header (profile_map); -1 and f->err. A
+ * SmartHR employee export where a ミキワメAI file is wanted, or the
+ * reverse, is refused, and a file missing a required column is named by
+ * the kind it looks like, with the command or option that takes it.
+ */
 int		 input_map(struct flow *, struct input *, const char *section,
 		    const char *const *role, const int *req, size_t nr,
 		    int *col);
