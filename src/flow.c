@@ -97,6 +97,13 @@ stdin_twice(struct flow *f)
 	}
 	primary = strcmp(f->cmd->name, "inspect") != 0 &&
 	    strcmp(f->cmd->name, "profile") != 0;
+	/* Reading a terminal would wait in silence for a CSV typed in. */
+	if (primary && o->nargs == 0 && isatty(STDIN_FILENO)) {
+		usage_error(f->cmd, "no INPUT given, and standard input is a "
+		    "terminal: name the file to read (or - to read standard "
+		    "input)");
+		return -1;
+	}
 	if (primary && o->nargs == 0)
 		STDIN("no INPUT (standard input)", "-");
 	for (k = 0; k < o->nargs; k++)
