@@ -26,6 +26,10 @@ csvout_free(struct csvout *w)
 {
 	buf_free(&w->line);
 	buf_free(&w->fld);
+	free(w->prefixed);
+	free(w->rowpre);
+	w->prefixed = w->rowpre = NULL;
+	w->nprefixed = w->caprowpre = 0;
 }
 
 static int
@@ -45,7 +49,7 @@ int
 csvout_row(struct csvout *w, const char *const *f, const size_t *len,
     size_t n, size_t *badf, uint32_t *badcp)
 {
-	size_t		 i, j;
+	size_t		 i, j, npre = 0;
 	const char	*s;
 	size_t		 l;
 
@@ -64,6 +68,9 @@ csvout_row(struct csvout *w, const char *const *f, const size_t *len,
 			buf_add(&w->fld, s, l);
 			s = w->fld.p;
 			l = w->fld.len;
+			w->rowpre = xgrow(w->rowpre, &w->caprowpre, npre + 1,
+			    sizeof(*w->rowpre));
+			w->rowpre[npre++] = i;
 		}
 		if (i > 0)
 			buf_addc(&w->line, ',');
@@ -93,6 +100,16 @@ csvout_row(struct csvout *w, const char *const *f, const size_t *len,
 	if (fwrite(w->line.p, 1, w->line.len, w->fp) != w->line.len)
 		return -1;
 	w->started = 1;
+	/* Counted once written, for the summary: what --excel-safe changed. */
+	if (npre > 0 && n > w->nprefixed) {
+		w->prefixed = xreallocarray(w->prefixed, n,
+		    sizeof(*w->prefixed));
+		memset(w->prefixed + w->nprefixed, 0,
+		    (n - w->nprefixed) * sizeof(*w->prefixed));
+		w->nprefixed = n;
+	}
+	for (i = 0; i < npre; i++)
+		w->prefixed[w->rowpre[i]]++;
 	return 0;
 }
 

@@ -21,6 +21,10 @@ struct csvout {
 	int		 started;	/* the BOM, if any, has been written */
 	struct codec	*codec;
 	struct buf	 line, fld;
+	size_t		*prefixed;	/* excel_safe: cells prefixed, per field */
+	size_t		 nprefixed;	/* fields counted in prefixed */
+	size_t		*rowpre;	/* the fields of the row in progress */
+	size_t		 caprowpre;
 };
 
 void	csvout_init(struct csvout *, FILE *, enum enc, int crlf,

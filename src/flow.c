@@ -1089,6 +1089,7 @@ flow_outputs(struct flow *f, const char *const *hdr, size_t nh)
 	};
 	size_t		 badf;
 	uint32_t	 badcp;
+	enum enc	 side;
 
 	if (o->out_enc_set)
 		f->out_enc = o->out_enc;
@@ -1106,8 +1107,15 @@ flow_outputs(struct flow *f, const char *const *hdr, size_t nh)
 		return flow_fail(f, "%s", f->err.p);
 	csvout_init(&f->w, f->out.fp, f->out_enc, o->crlf, o->excel_safe, 0,
 	    f->codec);
+	f->ohdr = hdr;
+	f->nohdr = nh;
+	/*
+	 * Japanese Excel reads a UTF-8 file without a BOM as CP932, so the
+	 * report and the plan, which are read in Excel, get one.
+	 */
+	side = f->out_enc == ENC_UTF8 ? ENC_UTF8_BOM : f->out_enc;
 	if (ofile_is_open(&f->rep)) {
-		csvout_init(&f->rw, f->rep.fp, f->out_enc, o->crlf, 1, 1,
+		csvout_init(&f->rw, f->rep.fp, side, o->crlf, 1, 1,
 		    f->codec);
 		diag_set_report(f->diag, &f->rw);
 		if (csvout_rowv(&f->rw, rep_hdr, 7, &badf, &badcp) == -1)
@@ -1115,7 +1123,7 @@ flow_outputs(struct flow *f, const char *const *hdr, size_t nh)
 			    strerror(errno));
 	}
 	if (ofile_is_open(&f->plan)) {
-		csvout_init(&f->pw, f->plan.fp, f->out_enc, o->crlf, 1, 1,
+		csvout_init(&f->pw, f->plan.fp, side, o->crlf, 1, 1,
 		    f->codec);
 		diag_set_plan(f->diag, &f->pw);
 		if (csvout_rowv(&f->pw, plan_hdr, 6, &badf, &badcp) == -1)
@@ -1204,6 +1212,13 @@ flow_finish(struct flow *f, int limit)
 	int		 pass;
 
 	rc = limit ? 3 : diag_status(f->diag);
+	for (i = 0; f->o->excel_safe && i < f->w.nprefixed; i++)
+		if (f->w.prefixed[i] > 0)
+			diag_notice(f->diag, "--excel-safe: %zu cell%s of %s "
+			    "prefixed with '", f->w.prefixed[i],
+			    f->w.prefixed[i] == 1 ? "" : "s",
+			    f->ohdr != NULL && i < f->nohdr ? f->ohdr[i] :
+			    "(a column past the header)");
 	if (f->o->errors != NULL && diag_write_report(f->diag) == -1)
 		return flow_fail(f, "%s: write error: %s", f->o->errors,
 		    strerror(errno));

@@ -50,6 +50,8 @@ struct flow {
 	enum enc	 out_enc;
 	struct ofile	 out, rep, plan, json;
 	struct csvout	 w, rw, pw;
+	const char *const *ohdr;	/* the output's header, for notices */
+	size_t		 nohdr;
 	struct buf	 err;
 	struct buf	 tmp;
 };
