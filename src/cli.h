@@ -64,7 +64,15 @@ struct cmd {
 	int		(*run)(const struct cmd *, struct opts *);
 	const char	 *synopsis;	/* as in the man page, after the name */
 	unsigned	  accepts;	/* OPT_* bits */
+	const char	 *what;		/* one line: what the command does */
 };
+
+/*
+ * COMMAND --help and mikibridge help COMMAND: the usage, what the command
+ * does, and every option it accepts with one line on what it does and
+ * its default.
+ */
+void	cmd_help(const struct cmd *, FILE *);
 
 /* The command table (cli.c), shared by main and the fuzz targets. */
 extern const struct cmd	 cli_cmds[];

@@ -59,6 +59,7 @@ usage(FILE *fp)
 	for (i = 0; i < cli_ncmds; i++)
 		fprintf(fp, "%s%s %s %s\n", i ? "       " : " ", progname,
 		    cli_cmds[i].name, cli_cmds[i].synopsis);
+	fprintf(fp, "       %s help [COMMAND]\n", progname);
 	fprintf(fp, "       %s --help | --version\n", progname);
 }
 
@@ -117,7 +118,7 @@ parse(const struct cmd *c, int argc, char **argv, struct opts *o)
 			o->quiet = 1;
 			break;
 		case 'h':
-			cmd_usage(c, stdout);
+			cmd_help(c, stdout);
 			return fflush(stdout) == EOF ? 2 : 0;
 		case O_VERSION:
 			printf("%s %s\n", progname, VERSION);
@@ -226,6 +227,20 @@ main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		usage(stdout);
+		return fflush(stdout) == EOF || ferror(stdout) ? 2 : 0;
+	}
+	/* mikibridge help [COMMAND]: the same as --help and COMMAND --help. */
+	if (strcmp(argv[1], "help") == 0) {
+		if (argc == 2)
+			usage(stdout);
+		else if ((c = cli_find(argv[2])) != NULL && argc == 3)
+			cmd_help(c, stdout);
+		else {
+			fprintf(stderr, "%s: help: %s\n", progname, argc > 3 ?
+			    "one COMMAND at most" : "unknown command");
+			usage(stderr);
+			return 2;
+		}
 		return fflush(stdout) == EOF || ferror(stdout) ? 2 : 0;
 	}
 	if (strcmp(argv[1], "--version") == 0) {
