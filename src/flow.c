@@ -377,6 +377,24 @@ detect_verdict(struct flow *f, struct input *in)
 		    "file as UTF-8 or CP932 (Excel: \"CSV UTF-8\")", in->name);
 		return -1;
 	}
+	/*
+	 * Told CP932, a file that is UTF-8 Japanese text would be decoded
+	 * into plausible garbage (本社 -> 譛ｬ遉ｾ) that no later check catches.
+	 */
+	if (f->o->in_enc == ENC_CP932 && (in->det.bom ||
+	    (in->det.enc == ENC_UTF8 && in->det.utf8_line != 0))) {
+		if (in->det.bom)
+			buf_printf(&f->err, "%s: --input-encoding cp932, but the "
+			    "file starts with a UTF-8 byte order mark: it is "
+			    "UTF-8; give --input-encoding utf-8 or auto",
+			    in->name);
+		else
+			buf_printf(&f->err, "%s: --input-encoding cp932, but the "
+			    "file is valid UTF-8 and line %zu is UTF-8 Japanese "
+			    "text: it looks like UTF-8; give --input-encoding "
+			    "utf-8 or auto", in->name, in->det.utf8_line);
+		return -1;
+	}
 	if (f->o->in_enc != ENC_AUTO)
 		in->enc = f->o->in_enc;
 	else if (in->det.mixed) {
