@@ -643,6 +643,15 @@ field(struct ecmd *e, const struct rec *r, enum emp_role role, int quiet)
 	e->in.len[role] = b->len;
 }
 
+/* Leaves role unread and empty. */
+static void
+skip(struct ecmd *e, enum emp_role role, unsigned *done)
+{
+	e->in.v[role] = "";
+	e->in.len[role] = 0;
+	*done |= ER_BIT(role);
+}
+
 /*
  * Reads the record's fields: the key first, then the name (business name
  * first, as written), then the rest, so that each report row of an invalid
@@ -680,6 +689,14 @@ read_record(struct ecmd *e, const struct rec *r, int quiet)
 	buf_add(&e->name, in->v[f], in->len[f]);
 	if (quiet)
 		return;
+	/*
+	 * A business name's reading is used only with the business name
+	 * (emp.c): without it, it is not read, as no unused field is.
+	 */
+	if (in->len[ER_BLAST] == 0)
+		skip(e, ER_BLAST_KANA, &done);
+	if (in->len[ER_BFIRST] == 0)
+		skip(e, ER_BFIRST_KANA, &done);
 	for (i = 0; i < ER_N; i++)
 		if (!(done & ER_BIT(i)))
 			field(e, r, (enum emp_role)i, 0);
