@@ -49,11 +49,13 @@ run() {
 	"$@"
 }
 
-# show FILE prints the first three lines of FILE.
+# show FILE prints the first three lines of FILE, a CSV file the demo wrote.
+# Many are in CP932, the encoding of their input, whose bytes would garble a
+# UTF-8 terminal: each is read back with the tool, in UTF-8.
 show() {
 	echo
-	echo "\$ head -3 $1"
-	head -3 "$1"
+	echo "\$ $mb convert -q --output-encoding utf-8 $1 | head -3"
+	"$mb" convert -q --output-encoding utf-8 "$1" | head -3
 }
 
 echo "== inspect: what each sample is"
@@ -172,11 +174,7 @@ show "$out/convert-plan.csv"
 echo
 echo "\$ cat $out/convert-summary.json"
 cat "$out/convert-summary.json"
-# CP932 bytes would garble a UTF-8 terminal: read the file back with the tool.
-echo
-echo "\$ $mb convert -q --output-encoding utf-8 $out/smarthr-employees-cp932.csv | head -3"
-"$mb" convert -q --output-encoding utf-8 "$out/smarthr-employees-cp932.csv" |
-	head -3
+show "$out/smarthr-employees-cp932.csv"
 
 echo
 echo "Done: the files are in $out/."
