@@ -15,6 +15,7 @@
 PREFIX	?= /usr/local
 BINDIR	 = $(PREFIX)/bin
 MANDIR	 = $(PREFIX)/share/man/man1
+MANDIR_JA = $(PREFIX)/share/man/ja/man1
 VERSION	 = 0.1.0
 
 CC	?= cc
@@ -189,18 +190,22 @@ demo:
 lint:
 	@bash tests/deps.sh check
 	mandoc -Tlint -Wwarning man/mikibridge.1
+	mandoc -Tlint -Wwarning man/ja/mikibridge.1
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
 	    --std=c11 --inline-suppr src
 
 install: mikibridge
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(MANDIR_JA)
 	cp mikibridge $(DESTDIR)$(BINDIR)/mikibridge
 	chmod 755 $(DESTDIR)$(BINDIR)/mikibridge
 	cp man/mikibridge.1 $(DESTDIR)$(MANDIR)/mikibridge.1
 	chmod 644 $(DESTDIR)$(MANDIR)/mikibridge.1
+	cp man/ja/mikibridge.1 $(DESTDIR)$(MANDIR_JA)/mikibridge.1
+	chmod 644 $(DESTDIR)$(MANDIR_JA)/mikibridge.1
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/mikibridge $(DESTDIR)$(MANDIR)/mikibridge.1
+	rm -f $(DESTDIR)$(BINDIR)/mikibridge $(DESTDIR)$(MANDIR)/mikibridge.1 \
+	    $(DESTDIR)$(MANDIR_JA)/mikibridge.1
 
 clean:
 	rm -rf build mikibridge mikibridge-asan $(UNITS) demo-out
