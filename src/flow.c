@@ -104,8 +104,8 @@ stdin_twice(struct flow *f)
 		    "input)");
 		return -1;
 	}
-	if (primary && o->nargs == 0)
-		STDIN("no INPUT (standard input)", "-");
+	if (primary && o->nargs == 0 && n++ < 2)
+		who[n - 1] = "no INPUT (standard input)";
 	for (k = 0; k < o->nargs; k++)
 		STDIN("INPUT -", o->args[k]);
 	for (i = 0; i < o->nmdepts; i++)
@@ -161,7 +161,7 @@ same_files(struct flow *f)
 		if (!n[i].out || direct(n[i].path))
 			continue;
 		for (j = 0; j < nn; j++) {
-			if (j == i || (n[j].out && j < i) ||
+			if (j == i || (j < i && n[j].out) ||
 			    !ofile_same_file(n[i].path, n[j].path))
 				continue;
 			usage_error(f->cmd, "%s %s is %s%s%s %s: writing it would "
