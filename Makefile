@@ -4,11 +4,11 @@
 #   make check      install missing test tools (Debian), then the unit tests,
 #                   the golden cases, and the golden cases again under
 #                   ASan+UBSan, all but the large hostile/1NN ones: about
-#                   1.5 minutes on 2 cores (under 3)
+#                   a minute on 2 cores (48 s to 1 min 14 s measured)
 #   make check-all  make check, then the large cases (native and ASan),
 #                   valgrind over VALGRIND_CASES, make lint, and make fuzz
-#                   (FUZZ_SECONDS a target): what CI runs (.ci/run); about
-#                   25 minutes on 2 cores
+#                   (FUZZ_SECONDS a target): what CI runs (.ci/run); 20 to
+#                   23 minutes on 2 cores
 #   make demo       run the main jobs on samples/
 #   make help       all targets
 
@@ -215,10 +215,10 @@ help:
 	@echo "make check     install missing test tools (Debian), run the unit"
 	@echo "               tests, the golden cases, and the golden cases under"
 	@echo "               ASan+UBSan, except the large $(LONG_CASES)NN ones"
-	@echo "               (about 1.5 min on 2 cores)"
+	@echo "               (about 1 min on 2 cores)"
 	@echo "make check-all check, then check-long, check-valgrind, lint and"
 	@echo "               fuzz, each even if one before failed; CI runs it"
-	@echo "               (.ci/run; about 25 min on 2 cores)"
+	@echo "               (.ci/run; 20 to 25 min on 2 cores)"
 	@echo "make check-long     the large cases $(LONG_CASES)NN, native and ASan"
 	@echo "make check-valgrind the golden cases VALGRIND_CASES under valgrind"
 	@echo "make demo      run mikibridge on samples/ (output in demo-out/)"
