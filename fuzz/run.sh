@@ -54,7 +54,7 @@ for t in "$@"; do
 	fi
 	# "#N DONE cov: C ft: F corp: U/SIZE exec/s: E rss: R"
 	execs=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)
-	corp=$(grep -o 'corp: [0-9]*/[0-9]*[a-zA-Z]*' "$log" | tail -n 1)
+	corp=$(grep -ao 'corp: [0-9]*/[0-9]*[a-zA-Z]*' "$log" | tail -n 1)
 	echo "$res (${execs:-?} exec/s, ${corp:-corp: ?})"
 done
 exit $status
