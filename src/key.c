@@ -49,14 +49,23 @@ key_number(const char *s, size_t len, struct buf *out)
 	key_ascii(s, len, out);
 }
 
+/* In place, with no buffer of its own: it runs once a record. */
 void
 key_number_zeros(const char *s, size_t len, struct buf *out)
 {
-	struct buf	 k = {0};
+	size_t	 i, z = 0;
 
-	key_number(s, len, &k);
-	key_zeros(k.p != NULL ? k.p : "", k.len, out);
-	buf_free(&k);
+	key_number(s, len, out);
+	for (i = 0; i < out->len; i++)
+		if (out->p[i] < '0' || out->p[i] > '9')
+			return;
+	while (z + 1 < out->len && out->p[z] == '0')
+		z++;
+	if (z > 0) {
+		memmove(out->p, out->p + z, out->len - z);
+		out->len -= z;
+		out->p[out->len] = '\0';
+	}
 }
 
 void
