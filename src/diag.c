@@ -328,14 +328,21 @@ diag_vadd(struct diag *d, size_t line, enum diag_code code, const char *key,
     const char *name, const char *field, const char *fmt, va_list ap)
 {
 	struct pend	*p;
-	struct buf	 m = {0};
+	struct buf	 m = {0}, raw = {0};
 	size_t		 i;
 	char		*t;
 
 	if (fmt == NULL)
-		buf_adds(&m, codes[code].text);
+		buf_adds(&raw, codes[code].text);
 	else
-		buf_vprintf(&m, fmt, ap);
+		buf_vprintf(&raw, fmt, ap);
+	/*
+	 * Messages quote file names, whose bytes need not be UTF-8 (a CP932
+	 * name): such a byte is written as the text \xFF, so that the report
+	 * stays valid text. The data they quote is decoded, so valid.
+	 */
+	buf_add_text(&m, raw.p, raw.len);
+	buf_free(&raw);
 	/*
 	 * One row per record and code (SPEC §4): a second field with the same
 	 * problem joins the row already there, its header added to 項目 with

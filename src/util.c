@@ -316,6 +316,25 @@ buf_add_safe(struct buf *out, const char *s, size_t len, int json)
 }
 
 void
+buf_add_text(struct buf *out, const char *s, size_t len)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 i = 0, n;
+
+	while (i < len)
+		if (u[i] < 0x80)
+			buf_addc(out, (char)u[i++]);
+		else if ((n = utf8_valid(u + i, len - i)) == 0)
+			buf_printf(out, "\\x%02X", u[i++]);
+		else {
+			buf_add(out, s + i, n);
+			i += n;
+		}
+	if (out->cap == 0)
+		buf_add(out, "", 0);
+}
+
+void
 fputs_safe(const char *s, FILE *fp)
 {
 	struct buf	 b = {0};

@@ -95,6 +95,8 @@ size_t	 utf8_put(char *out, uint32_t cp);	/* returns 1..4 */
  */
 void	 buf_add_safe(struct buf *, const char *s, size_t len, int json);
 void	 fputs_safe(const char *s, FILE *fp);	/* buf_add_safe, to fp */
+/* Appends s with only its bytes that are not UTF-8 written as \xFF. */
+void	 buf_add_text(struct buf *, const char *s, size_t len);
 uint32_t utf8_get(const char *s, size_t len, size_t *adv);
 
 #endif
