@@ -73,8 +73,6 @@ static const char *const act_name[] = {
 	[A_ABSENT] = ACT_ABSENT,
 };
 
-/* 社員番号 widths counted for the zero-padding rule (longer ones: not). */
-#define MAXW	32
 
 struct ecmd {
 	struct flow	 f;
@@ -91,8 +89,7 @@ struct ecmd {
 	struct table	*other;			/* types sent as その他 -> count */
 	size_t		 nnew;
 	size_t		 refline;		/* ref_next's record */
-	/* All-digit 社員番号 of the export by width, and those padded. */
-	size_t		 wn[MAXW + 1], wz[MAXW + 1], nnum;
+	struct emp_widths widths;		/* the export's 社員番号 */
 	size_t		 padw;			/* the padded width, or 0 */
 	/* One record's scratch space, reused. */
 	struct buf	 fb[ER_N], key, name, k1, k2, hdrs, codes, chg;
@@ -519,38 +516,6 @@ seen(struct roster *ro, const struct table *t, const struct buf *key)
 	return 1;
 }
 
-/* Counts an all-digit 社員番号 (key form) by its width. */
-static void
-count_width(struct ecmd *e, const struct buf *k)
-{
-	size_t	 i;
-
-	if (k->len == 0 || k->len > MAXW)
-		return;
-	for (i = 0; i < k->len; i++)
-		if (k->p[i] < '0' || k->p[i] > '9')
-			return;
-	e->wn[k->len]++;
-	if (k->p[0] == '0')
-		e->wz[k->len]++;
-	e->nnum++;
-}
-
-/*
- * The width that more than half of the all-digit 社員番号 share, when
- * some of them start with 0 (the file pads numbers to it), else 0.
- */
-static size_t
-padded_width(const struct ecmd *e)
-{
-	size_t	 w;
-
-	for (w = 1; w <= MAXW; w++)
-		if (e->wn[w] * 2 > e->nnum && e->wz[w] > 0)
-			return w;
-	return 0;
-}
-
 /*
  * The first pass: the keys of every record that is not opted out, grouped
  * (duplicates), with whether a record of the group is 退職 (a re-hire);
@@ -580,7 +545,7 @@ pass_keys(struct ecmd *e)
 		    fb[ER_NUMBER].len > 0;
 		if (num) {
 			key_number(fb[ER_NUMBER].p, fb[ER_NUMBER].len, &e->nk);
-			count_width(e, &e->nk);
+			emp_widths_add(&e->widths, e->nk.p, e->nk.len);
 		}
 		if (e->ro != NULL) {
 			if (em)
@@ -614,7 +579,7 @@ pass_keys(struct ecmd *e)
 	}
 	dups_shared(&e->demail);
 	dups_shared(&e->dnum);
-	e->padw = padded_width(e);
+	e->padw = emp_widths_padded(&e->widths);
 	return k;
 }
 
@@ -1234,14 +1199,9 @@ roster_checks(struct ecmd *e, size_t line)
 static void
 short_number(struct ecmd *e, size_t line, size_t mark)
 {
-	size_t	 i;
-
-	if (e->padw == 0 || e->nk.len == 0 || e->nk.len >= e->padw ||
+	if (!emp_number_short(e->padw, e->nk.p, e->nk.len) ||
 	    (e->in.bad & ER_BIT(ER_NUMBER)))
 		return;
-	for (i = 0; i < e->nk.len; i++)
-		if (e->nk.p[i] < '0' || e->nk.p[i] > '9')
-			return;
 	buf_reset(&e->k2);
 	diag_codes_since(e->f.diag, mark, &e->k2);
 	if (e->k2.p != NULL && strstr(e->k2.p, "EMP_NUMBER_ZEROS_LOST") != NULL)

@@ -40,7 +40,6 @@
 #define MAX_TRAITS	999	/* a sane upper bound for option trait_count */
 #define LIST_MAX	40	/* columns named in one message, then "and N more" */
 #define NIL		((size_t)-1)
-#define MAXW		32	/* 社員番号 widths counted for the padding rule */
 
 /* Result-file roles, in profile_map's order of precedence. */
 enum { R_NUMBER, R_EMAIL, R_TAKEN, R_TYPE, R_LINK, R_NAME, R_NROLES };
@@ -117,7 +116,7 @@ struct results {
 	struct buf	 arena;		/* the employees' numbers and names */
 	struct sindex	 idx[2];
 	struct table	*numz;		/* 社員番号 without zeros -> first */
-	size_t		 wn[MAXW + 1], wz[MAXW + 1], nnum;
+	struct emp_widths widths;	/* the export's 社員番号 */
 	size_t		 padw;		/* the export's padded width, or 0 */
 	struct res_pick	*picks;
 	size_t		 npicks, cappicks;
@@ -235,18 +234,11 @@ emp_name(const struct results *s, size_t e)
 static void
 count_number(struct results *s, const char *v, size_t len)
 {
-	size_t	*slot, i;
+	size_t	*slot;
 	int	 found;
 
 	key_number(v, len, &s->k2);
-	for (i = 0; i < s->k2.len; i++)
-		if (s->k2.p[i] < '0' || s->k2.p[i] > '9')
-			break;
-	if (s->k2.len > 0 && i == s->k2.len && s->k2.len <= MAXW) {
-		s->wn[s->k2.len]++;
-		s->wz[s->k2.len] += s->k2.p[0] == '0';
-		s->nnum++;
-	}
+	emp_widths_add(&s->widths, s->k2.p, s->k2.len);
 	key_number_zeros(v, len, &s->k2);
 	if (s->k2.len == 0)
 		return;
@@ -263,16 +255,8 @@ count_number(struct results *s, const char *v, size_t len)
 static int
 number_suspicious(const struct results *s, const char *v)
 {
-	size_t	 i, len = strlen(v);
-
-	if (emp_number_suspicious(v, len))
-		return 1;
-	if (s->padw == 0 || len == 0 || len >= s->padw)
-		return 0;
-	for (i = 0; i < len; i++)
-		if (v[i] < '0' || v[i] > '9')
-			return 0;
-	return 1;
+	return emp_number_suspicious(v, strlen(v)) ||
+	    emp_number_short(s->padw, v, strlen(v));
 }
 
 /*
@@ -367,9 +351,7 @@ load_smarthr(struct results *s, const char *path)
 	}
 	if (k == -1)
 		goto out;
-	for (i = 1; i <= MAXW && s->padw == 0; i++)
-		if (s->wn[i] * 2 > s->nnum && s->wz[i] > 0)
-			s->padw = i;
+	s->padw = emp_widths_padded(&s->widths);
 	diag_notice(f->diag, "SmartHR employees: %s (%s): %zu records",
 	    in->name, enc_name(in->enc), s->nemp);
 	rc = 0;

@@ -254,6 +254,44 @@ emp_number_suspicious(const char *s, size_t len)
 	return digits(&p, e) && p == e;
 }
 
+static int
+all_digits(const char *s, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return len > 0;
+}
+
+void
+emp_widths_add(struct emp_widths *w, const char *s, size_t len)
+{
+	if (len > EMP_MAXW || !all_digits(s, len))
+		return;
+	w->n[len]++;
+	w->zero[len] += s[0] == '0';
+	w->total++;
+}
+
+size_t
+emp_widths_padded(const struct emp_widths *w)
+{
+	size_t	 i;
+
+	for (i = 1; i <= EMP_MAXW; i++)
+		if (w->n[i] * 2 > w->total && w->zero[i] > 0)
+			return i;
+	return 0;
+}
+
+int
+emp_number_short(size_t padded, const char *s, size_t len)
+{
+	return padded > 0 && len < padded && all_digits(s, len);
+}
+
 static void
 problem(struct emp_out *o, enum diag_code code, unsigned roles)
 {

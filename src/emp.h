@@ -106,6 +106,21 @@ void	emp_out_free(struct emp_out *);
 int	emp_number_suspicious(const char *, size_t);
 
 /*
+ * The zero-padding rule of EMP_NUMBER_SUSPICIOUS: the all-digit 社員番号
+ * of a file counted by width (longer than EMP_MAXW: not counted), the
+ * width that more than half of them share when some of those start with
+ * 0 (emp_widths_padded: 5 for 00001, 00002 …; else 0), and whether a
+ * number is all digits and shorter than that (emp_number_short: 1).
+ */
+#define EMP_MAXW	32
+struct emp_widths {
+	size_t		 n[EMP_MAXW + 1], zero[EMP_MAXW + 1], total;
+};
+void	emp_widths_add(struct emp_widths *, const char *, size_t);
+size_t	emp_widths_padded(const struct emp_widths *);
+int	emp_number_short(size_t padded, const char *, size_t);
+
+/*
  * Compares the written columns (written[c] set) of o with a ミキワメAI
  * employee's current values old[c] (NULL: the ミキワメAI file has no such
  * column, read as empty), each after the normalization of its column:
